@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Release builds of field code must be fully optimised and specialised; the
+// unchecked flag removes overflow traps that the limb arithmetic never relies on.
+let hotPathSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "zkrollup",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "zkrollup", targets: ["zkrollup"]),
+        .library(name: "BN254", targets: ["BN254"]),
+        .library(name: "Polynomials", targets: ["Polynomials"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - System libraries
+
+        /// libgmp (Debian libgmp-dev): big-number parsing/printing and the test oracle.
+        .systemLibrary(name: "CGMP", path: "Sources/CGMP", providers: [.apt(["libgmp-dev"])]),
+
+        // MARK: - Libraries
+
+        /// Chunked `concurrentPerform` over disjoint buffer ranges; the one unchecked-Sendable wrapper.
+        .target(name: "Parallel", swiftSettings: hotPathSettings),
+        /// Fq, Fr, Fq2/Fq6/Fq12, G1, G2, pairing, MSM, batch inversion, precompile semantics.
+        .target(name: "BN254", dependencies: ["CGMP", "Parallel"], swiftSettings: hotPathSettings),
+        /// Evaluation domains and the radix-2 NTT over Fr.
+        .target(name: "Polynomials", dependencies: ["BN254", "Parallel"], swiftSettings: hotPathSettings),
+        /// The benchmark suite behind `zkrollup bench`.
+        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
+        /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
+        .target(name: "TestSupport", dependencies: ["BN254", "CGMP"]),
+
+        // MARK: - Executable
+
+        /// The command line: parses, calls one library, prints.
+        .executableTarget(
+            name: "zkrollup",
+            dependencies: [
+                "BN254", "Polynomials", "Benchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(name: "BN254Tests", dependencies: ["BN254", "TestSupport", "CGMP"]),
+        .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,4 @@
+import BN254
+
+/// Placeholder until the NTT lands.
+public enum PolynomialsModule {}

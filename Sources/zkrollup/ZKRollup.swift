@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `zkrollup` command line: every subcommand parses, calls one library, prints.
+@main
+struct ZKRollup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zkrollup",
+        abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
+        subcommands: [BenchCommand.self]
+    )
+}
