@@ -1,5 +1,5 @@
 import Testing
-@testable import BN254
+import BN254
 import TestSupport
 
 @Suite struct FieldSmokeTests {
