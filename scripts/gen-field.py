@@ -490,9 +490,21 @@ public struct %name%: Sendable {
     @inlinable
     public func pow(_ e: UInt64) -> %name% { pow((e, 0, 0, 0)) }
 
-    /// The multiplicative inverse, or nil for 0 (Fermat: self^(p-2)).
+    /// The multiplicative inverse, or nil for 0.
+    ///
+    /// Inverts the Montgomery representative v = aR as an integer with libgmp
+    /// (v⁻¹ = a⁻¹R⁻¹), then one Montgomery product with R³ gives a⁻¹R.
     @inlinable
     public func inverse() -> %name%? {
+        if isZero { return nil }
+        let v = _gmpInverse((_l0, _l1, _l2, _l3), %name%.modulusLimbs)
+        return %name%(_montgomery: v)._mul(%name%(_montgomery: %name%._r3))
+    }
+
+    /// The inverse by Fermat's little theorem (self^(p−2)), nil for 0: the
+    /// reference `inverse()` is tested against.
+    @inlinable
+    public func _inverseFermat() -> %name%? {
         isZero ? nil : pow(%pm2%)
     }
 

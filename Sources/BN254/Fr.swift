@@ -368,9 +368,21 @@ public struct Fr: Sendable {
     @inlinable
     public func pow(_ e: UInt64) -> Fr { pow((e, 0, 0, 0)) }
 
-    /// The multiplicative inverse, or nil for 0 (Fermat: self^(p-2)).
+    /// The multiplicative inverse, or nil for 0.
+    ///
+    /// Inverts the Montgomery representative v = aR as an integer with libgmp
+    /// (v⁻¹ = a⁻¹R⁻¹), then one Montgomery product with R³ gives a⁻¹R.
     @inlinable
     public func inverse() -> Fr? {
+        if isZero { return nil }
+        let v = _gmpInverse((_l0, _l1, _l2, _l3), Fr.modulusLimbs)
+        return Fr(_montgomery: v)._mul(Fr(_montgomery: Fr._r3))
+    }
+
+    /// The inverse by Fermat's little theorem (self^(p−2)), nil for 0: the
+    /// reference `inverse()` is tested against.
+    @inlinable
+    public func _inverseFermat() -> Fr? {
         isZero ? nil : pow((0x43e1f593efffffff, 0x2833e84879b97091, 0xb85045b68181585d, 0x30644e72e131a029))
     }
 
