@@ -52,5 +52,6 @@ let package = Package(
 
         .testTarget(name: "BN254Tests", dependencies: ["BN254", "TestSupport", "CGMP"]),
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -39,6 +39,20 @@ public struct BenchmarkResult: Codable, Sendable {
     public let min: Double
     public let max: Double
     public let runs: Int
+
+    enum CodingKeys: String, CodingKey { case name, size, unit, median, min, max, runs }
+
+    /// Writes every key, `size` as null for single operations, so consumers see one shape.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        if let size { try c.encode(size, forKey: .size) } else { try c.encodeNil(forKey: .size) }
+        try c.encode(unit, forKey: .unit)
+        try c.encode(median, forKey: .median)
+        try c.encode(min, forKey: .min)
+        try c.encode(max, forKey: .max)
+        try c.encode(runs, forKey: .runs)
+    }
 }
 
 /// Runs benchmarks and formats their results.
