@@ -680,7 +680,10 @@ def main():
             if r.note not in seen:
                 seen.add(r.note)
                 out.write(f"  {r.name}: {r.note}\n")
-        out.write("  ratio < 1: ours is faster. For a like-for-like msm.g1 comparison use --threads 1.\n")
+        out.write("  ratio < 1: ours is faster.")
+        if any(r.name == "msm.g1" for r in rows):
+            out.write(" For a like-for-like msm.g1 comparison use --threads 1.")
+        out.write("\n")
 
     if args.json:
         doc = {
