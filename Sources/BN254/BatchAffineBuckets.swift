@@ -20,8 +20,12 @@
 /// bucket: an empty bucket takes the point, B = −P empties the bucket, and
 /// B = P becomes a doubling (numerator 3x², denominator 2y) in the same batch.
 ///
-/// The struct owns raw scratch sized for the largest window; a worker thread
-/// makes one, runs many windows through it, then calls `deallocate()`.
+/// Several windows can share one bucket array (window j of a group owns
+/// buckets j·stride ..< (j+1)·stride) and hence one batch: small windows then
+/// still fill large batches, and each point is read once for all of them.
+///
+/// The struct owns raw scratch sized for the largest group; a worker thread
+/// makes one, runs many groups through it, then calls `deallocate()`.
 struct BatchAffineBuckets {
     let maxBuckets: Int
     /// Allocated batch and queue length.
@@ -76,8 +80,8 @@ struct BatchAffineBuckets {
         side?.deallocate()
     }
 
-    /// Empties the first `count` buckets for a new window, whose batches hold
-    /// `batch` additions.
+    /// Empties the first `count` buckets for a new window group, whose batches
+    /// hold `batch` additions.
     mutating func reset(bucketCount count: Int, batch: Int) {
         precondition(count <= maxBuckets && batch <= maxBatch && batch >= 2)
         bucketCount = count
@@ -90,26 +94,48 @@ struct BatchAffineBuckets {
         generation &+= 1
     }
 
-    /// Adds ±points[i] into bucket |d| − 1 for each non-zero digit code,
-    /// with the sign in the code's low bit (see `SignedDigits`).
-    mutating func accumulate<P: MSMPoint>(codes: UnsafePointer<UInt16>, points: UnsafePointer<P>, count: Int) {
+    /// For each of `windows` windows j and each point i, adds ±points[i] into
+    /// bucket j·bucketStride + |d| − 1 for the non-zero digit code
+    /// codes[j·codeStride + i], with the sign in the code's low bit (see
+    /// `SignedDigits`).
+    mutating func accumulate<P: MSMPoint>(codes: UnsafePointer<UInt16>, codeStride: Int, windows: Int,
+                                          bucketStride: Int, points: UnsafePointer<P>, count: Int) {
+        if windows == 1 {   // the common large-n case, 2% fewer instructions
+            for i in 0..<count {
+                let c = codes[i]
+                if c == 0 { continue }
+                let p = points[i]
+                if p.isInfinity { continue }
+                add(SignedDigits.bucket(c), p.x, c & 1 == 0 ? p.y : -p.y)
+            }
+            return
+        }
         for i in 0..<count {
-            let code = codes[i]
-            if code == 0 { continue }
             let p = points[i]
             if p.isInfinity { continue }
-            let b = SignedDigits.bucket(code)
-            let py = code & 1 == 0 ? p.y : -p.y
-            if stamps[b] == generation {
-                queueBucket[queueCount] = Int32(truncatingIfNeeded: b)
-                queuePoint[queueCount] = PackedG1Affine(x: p.x, y: py)
-                queueCount += 1
-                if queueCount == queueCapacity { flush() }
-                continue
+            var code = codes + i
+            var offset = 0
+            for _ in 0..<windows {
+                let c = code.pointee
+                if c != 0 { add(offset + SignedDigits.bucket(c), p.x, c & 1 == 0 ? p.y : -p.y) }
+                code += codeStride
+                offset += bucketStride
             }
-            schedule(b, p.x, py)
-            if batchCount == batchCapacity { flush() }
         }
+    }
+
+    /// Adds (px, py) into bucket b: scheduled, or queued if b is busy.
+    @inline(__always)
+    mutating func add(_ b: Int, _ px: Fq, _ py: Fq) {
+        if stamps[b] == generation {
+            queueBucket[queueCount] = Int32(truncatingIfNeeded: b)
+            queuePoint[queueCount] = PackedG1Affine(x: px, y: py)
+            queueCount += 1
+            if queueCount == queueCapacity { flush() }
+            return
+        }
+        schedule(b, px, py)
+        if batchCount == batchCapacity { flush() }
     }
 
     /// Queues B[b] += (px, py), settling empty, opposite and equal cases now.
@@ -121,19 +147,29 @@ struct BatchAffineBuckets {
             buckets[b] = PackedG1Affine(x: px, y: py)
             return
         }
-        let num: Fq, den: Fq
         if bk.x == px {
             if bk.y != py {
                 buckets[b].y = .zero   // B + (−B)
-                return
+            } else {
+                scheduleDoubling(b, px, py)
             }
-            let xx = px.square()
-            num = xx.double() + xx     // tangent: λ = 3x² / 2y
-            den = py.double()
-        } else {
-            num = py - bk.y
-            den = px - bk.x
+            return
         }
+        push(b, px, num: py - bk.y, den: px - bk.x)
+    }
+
+    /// Queues B[b] = 2·B[b] for B[b] = (px, py): tangent slope 3x²/2y. Kept
+    /// out of line: rare, and inlined its squaring gets hoisted out of the
+    /// accumulation loops and paid for every point.
+    @inline(never)
+    mutating func scheduleDoubling(_ b: Int, _ px: Fq, _ py: Fq) {
+        let xx = px.square()
+        push(b, px, num: xx.double() + xx, den: py.double())
+    }
+
+    /// Appends an addition with slope num/den to the batch and marks b busy.
+    @inline(__always)
+    mutating func push(_ b: Int, _ px: Fq, num: Fq, den: Fq) {
         let k = batchCount
         batchBucket[k] = Int32(truncatingIfNeeded: b)
         batchX[k] = px
@@ -207,9 +243,8 @@ struct BatchAffineBuckets {
         queueCount = 0
     }
 
-    /// Completes all pending work and returns Σ (b + 1)·bucket[b] by the
-    /// running-sum method (two extended-Jacobian additions per bucket).
-    mutating func reduce() -> G1XYZZ {
+    /// Completes all pending additions.
+    mutating func finish() {
         // Points left in the queue share buckets with each other; a few more
         // rounds place nearly all of them, the rest (skewed input) spill.
         var rounds = 0
@@ -219,15 +254,21 @@ struct BatchAffineBuckets {
         }
         execute()
         if queueCount > 0 { spillQueue() }
+    }
+
+    /// Σ (b + 1)·bucket[offset + b] over b < count by the running-sum method
+    /// (two extended-Jacobian additions per bucket). Call `finish()` first.
+    func reduce(offset: Int, count: Int) -> G1XYZZ {
+        precondition(batchCount == 0 && queueCount == 0)
         var running = G1XYZZ.identity
         var total = G1XYZZ.identity
-        var b = bucketCount - 1
+        var b = count - 1
         if side == nil {
-            while b >= 0 && buckets[b].y.isZero { b -= 1 }
+            while b >= 0 && buckets[offset + b].y.isZero { b -= 1 }
         }
         while b >= 0 {
-            if let s = side { running.add(s[b]) }
-            let bk = buckets[b]
+            if let s = side { running.add(s[offset + b]) }
+            let bk = buckets[offset + b]
             if !bk.y.isZero { running.addAffine(x: bk.x, y: bk.y) }
             total.add(running)
             b -= 1

@@ -10,15 +10,16 @@ import Parallel
 ///    which halves the number of windows and so of bucket reductions.
 /// 2. For each window, ±P_i is added into bucket |d| − 1; windows with many
 ///    buckets use batch-affine buckets (`BatchAffineBuckets`, eprint
-///    2022/1396), the rest extended-Jacobian ones (`XYZZBuckets`).
+///    2022/1396), several windows sharing one array and batch when that
+///    keeps batches large, the rest extended-Jacobian ones (`XYZZBuckets`).
 /// 3. Each window's buckets are reduced to Σ b·B_b with running sums, and the
 ///    window sums are combined by Horner's rule with c doublings per window.
 ///
 /// c and the work split come from `MSMPlan`'s cost model for n and
-/// `Parallel.threadCount`. Windows (and, when there are too few, chunks of
-/// points within a window) are independent tasks run through
-/// `Parallel.forEachChunk`; their partial sums are combined in a fixed
-/// order. The returned point is the same group element for every thread
+/// `Parallel.threadCount`. Window groups (and, when there are too few,
+/// chunks of points within a group) are independent tasks, spread over the
+/// threads with `Parallel.forEach`; their partial sums are combined in a
+/// fixed order. The returned point is the same group element for every thread
 /// count (its Jacobian coordinates depend on the chosen plan).
 extension G1Projective {
     /// Σ [scalars[i]]·points[i].
@@ -40,22 +41,25 @@ extension G1Projective {
     }
 
     /// `msm` with a forced plan, for tests and tuning: window width
-    /// `windowBits` (1...16), each window split into `pointChunks` tasks, and
-    /// batch-affine buckets for all windows (true), none (false) or as the
-    /// cost model says (nil).
-    public static func _msm(points: [G1Affine], scalars: [Fr], windowBits: Int, pointChunks: Int = 1,
-                            batchAffine: Bool? = nil, glv: Bool = false) -> G1Projective {
+    /// `windowBits` (1...16), `windowsPerTask` consecutive windows sharing one
+    /// bucket array, each group split into `pointChunks` tasks, batch-affine
+    /// buckets for all windows (true), none (false) or as the cost model says
+    /// (nil), and the GLV split on or off.
+    public static func _msm(points: [G1Affine], scalars: [Fr], windowBits: Int, windowsPerTask: Int = 1,
+                            pointChunks: Int = 1, batchAffine: Bool? = nil, glv: Bool = false) -> G1Projective {
         precondition(points.count == scalars.count)
         if points.isEmpty { return .identity }
-        let plan = MSMPlan(glv: glv, windowBits: windowBits, pointChunks: pointChunks, batchAffine: batchAffine)
+        let plan = MSMPlan(glv: glv, windowBits: windowBits, windowsPerTask: windowsPerTask,
+                           pointChunks: pointChunks, batchAffine: batchAffine)
         return pippenger(points: points, scalars: scalars, plan: plan)
     }
 
     /// The plan `msm` picks for n points on the current thread count: window
-    /// width (0 for separate scalar multiplications), GLV, chunks per window.
-    public static func _msmPlan(count n: Int) -> (windowBits: Int, glv: Bool, pointChunks: Int) {
-        guard let p = MSMPlan.choose(count: n, threads: Parallel.threadCount) else { return (0, false, 1) }
-        return (p.windowBits, p.glv, p.pointChunks)
+    /// width (0 for separate scalar multiplications), GLV, windows per task,
+    /// point chunks per window group.
+    public static func _msmPlan(count n: Int) -> (windowBits: Int, glv: Bool, windowsPerTask: Int, pointChunks: Int) {
+        guard let p = MSMPlan.choose(count: n, threads: Parallel.threadCount) else { return (0, false, 1, 1) }
+        return (p.windowBits, p.glv, p.windowsPerTask, p.pointChunks)
     }
 
     static func pippenger(points: [G1Affine], scalars: [Fr], plan: MSMPlan) -> G1Projective {
@@ -107,41 +111,47 @@ extension G1Projective {
     static func pippenger(points: [G1Affine], digits: SignedDigits, plan: MSMPlan) -> G1Projective {
         let n = points.count
         precondition(digits.count == n && digits.windowCount == plan.windowCount)
-        let windows = plan.windowCount, chunks = plan.pointChunks
-        let tasks = windows * chunks
-        var partial = [G1Projective](repeating: .identity, count: tasks)
+        let windows = plan.windowCount, chunks = plan.pointChunks, stride = plan.bucketStride
+        let tasks = plan.groupCount * chunks
+        // partial[w·chunks + k]: window w summed over point chunk k.
+        var partial = [G1Projective](repeating: .identity, count: windows * chunks)
         let workers = MSMPlan.workers(tasks: tasks, additions: n * windows, threads: Parallel.threadCount)
         partial.withUnsafeMutableBufferPointer { buf in
             let out = SendableBuffer(buf)
             // Each worker takes a contiguous run of tasks and reuses its scratch.
             Parallel.forEach(workers) { worker in
-                let range = Parallel.chunkRange(worker, of: workers, count: tasks)
                 var affine: BatchAffineBuckets?
                 var xyzz: XYZZBuckets?
                 digits.codes.withUnsafeBufferPointer { codes in
                     points.withUnsafeBufferPointer { pts in
-                        for task in range {
-                            let w = task / chunks
-                            let r = Parallel.chunkRange(task % chunks, of: chunks, count: n)
-                            let m = plan.bucketCount(window: w)
-                            let codePtr = codes.baseAddress! + w * n + r.lowerBound
+                        for task in Parallel.chunkRange(worker, of: workers, count: tasks) {
+                            let group = task / chunks, k = task % chunks
+                            let r = Parallel.chunkRange(k, of: chunks, count: n)
                             let pointPtr = pts.baseAddress! + r.lowerBound
-                            let sum: G1XYZZ
-                            if plan.usesBatchAffine(window: w) {
+                            let ba = plan.batchAffineWindows(ofGroup: group)
+                            if !ba.isEmpty {
                                 if affine == nil {
-                                    affine = BatchAffineBuckets(maxBuckets: plan.maxBuckets,
-                                                                maxBatch: MSMPlan.batchCapacity(buckets: plan.maxBuckets))
+                                    affine = BatchAffineBuckets(maxBuckets: plan.windowsPerTask * stride,
+                                                                maxBatch: MSMPlan.maxBatch)
                                 }
-                                affine!.reset(bucketCount: m, batch: plan.batchCapacity(window: w))
-                                affine!.accumulate(codes: codePtr, points: pointPtr, count: r.count)
-                                sum = affine!.reduce()
-                            } else {
-                                if xyzz == nil { xyzz = XYZZBuckets(maxBuckets: plan.maxBuckets) }
-                                xyzz!.reset(bucketCount: m)
-                                xyzz!.accumulate(codes: codePtr, points: pointPtr, count: r.count)
-                                sum = xyzz!.reduce()
+                                affine!.reset(bucketCount: ba.count * stride, batch: plan.batchCapacity(group: group))
+                                affine!.accumulate(codes: codes.baseAddress! + ba.lowerBound * n + r.lowerBound,
+                                                   codeStride: n, windows: ba.count, bucketStride: stride,
+                                                   points: pointPtr, count: r.count)
+                                affine!.finish()
+                                for w in ba {
+                                    let sum = affine!.reduce(offset: (w - ba.lowerBound) * stride,
+                                                             count: plan.bucketCount(window: w))
+                                    out[w * chunks + k] = sum.toProjective()
+                                }
                             }
-                            out[task] = sum.toProjective()
+                            for w in ba.upperBound..<plan.windows(ofGroup: group).upperBound {
+                                if xyzz == nil { xyzz = XYZZBuckets(maxBuckets: stride) }
+                                xyzz!.reset(bucketCount: plan.bucketCount(window: w))
+                                xyzz!.accumulate(codes: codes.baseAddress! + w * n + r.lowerBound,
+                                                 points: pointPtr, count: r.count)
+                                out[w * chunks + k] = xyzz!.reduce().toProjective()
+                            }
                         }
                     }
                 }

@@ -1,17 +1,18 @@
 import Parallel
 
 /// How one Pippenger MSM is cut up: whether scalars are split by GLV, window
-/// width, bucket representation per window, batch size, and how many point
-/// chunks each window is split into.
+/// width, which windows use batch-affine buckets, how many consecutive
+/// windows one task handles together, and how many point chunks each
+/// window group is split into.
 ///
 /// `choose(count:threads:)` minimises a cost model counted in field
 /// multiplications (constants below, calibrated with callgrind instruction
-/// counts and CPU times of `msm.g1` at 2^12…2^20): per window, one bucket
-/// addition per non-zero digit plus two extended-Jacobian additions per
-/// bucket for the running-sum reduction; the windows × chunks tasks are
-/// spread over `workers` threads in contiguous runs and the slowest thread
-/// sets the time. Large bucket sets (2^15 × 64 bytes, about L2) showed no
-/// measurable cache penalty, so none is modelled.
+/// counts and CPU times of `msm.g1` at 2^12…2^20): one bucket addition per
+/// non-zero digit plus two extended-Jacobian additions per bucket for the
+/// running-sum reduction; the groups × chunks tasks are spread over
+/// `workers` threads in contiguous runs and the slowest thread sets the
+/// time. Large bucket sets (2^15 × 64 bytes, about L2) showed no measurable
+/// cache penalty, so none is modelled.
 struct MSMPlan: Sendable {
     /// Whether each scalar s is split by GLV into s1 + s2·λ with |s_i| < 2^127,
     /// turning n points with 254-bit scalars into 2n points (P_i, φ(P_i)) with
@@ -23,7 +24,10 @@ struct MSMPlan: Sendable {
     let windowBits: Int
     /// ⌈(scalarBits + 1)/c⌉.
     let windowCount: Int
-    /// Each window's points are split into this many chunks, each its own task.
+    /// Consecutive windows one task handles; their batch-affine buckets share
+    /// one array and one batch, so small windows still fill large batches.
+    let windowsPerTask: Int
+    /// Each window group's points are split into this many chunks, each its own task.
     let pointChunks: Int
     /// Windows with at least this many buckets use batch-affine buckets.
     let batchAffineMinBuckets: Int
@@ -48,85 +52,111 @@ struct MSMPlan: Sendable {
     static let threadCost = 200.0
     /// Fewest bucket additions (about a millisecond) worth a thread of their own.
     static let minAdditionsPerThread = 1 << 12
+    /// Largest shared bucket array for a window group (1 MiB, half of L2).
+    static let maxGroupBuckets = 1 << 14
+    /// Windows with fewer buckets than this conflict too often for batches.
+    static let minBatchAffineBuckets = 64
+    /// Largest batch: beyond it the gain is under 1% (measured at 2^16).
+    static let maxBatch = 1024
 
-    /// Batch size for a window with m buckets: large enough to amortise the
-    /// inversion, small enough that few points find their bucket busy.
+    /// Batch size for a shared array of m buckets: large enough to amortise
+    /// the inversion, small enough that few points find their bucket busy.
     /// Measured (instruction counts, n = 2^12 and 2^16): half the bucket count
-    /// beats smaller batches although more points then find their bucket busy
-    /// and wait in the queue; beyond 1024 the gain is under 1%.
-    static func batchCapacity(buckets m: Int) -> Int { min(1024, max(32, m / 2)) }
+    /// beats smaller batches although more points then wait in the queue.
+    static func batchCapacity(buckets m: Int) -> Int { min(maxBatch, max(32, m / 2)) }
+
+    /// Buckets per window in the shared array: 2^(c−1).
+    var bucketStride: Int { 1 << (windowBits - 1) }
 
     /// Buckets window w needs (the top window holds smaller digits).
     func bucketCount(window w: Int) -> Int {
-        w == windowCount - 1 ? SignedDigits.topWindowMaxDigit(windowBits, scalarBits: scalarBits) : 1 << (windowBits - 1)
+        w == windowCount - 1 ? SignedDigits.topWindowMaxDigit(windowBits, scalarBits: scalarBits) : bucketStride
     }
-
-    /// Additions per batch inversion in window w.
-    func batchCapacity(window w: Int) -> Int { MSMPlan.batchCapacity(buckets: bucketCount(window: w)) }
 
     /// Whether window w uses batch-affine buckets.
     func usesBatchAffine(window w: Int) -> Bool { bucketCount(window: w) >= batchAffineMinBuckets }
 
-    /// The largest bucket count of any window.
-    var maxBuckets: Int { 1 << (windowBits - 1) }
+    /// Number of window groups.
+    var groupCount: Int { (windowCount + windowsPerTask - 1) / windowsPerTask }
 
-    /// A plan with the given window and chunking; `batchAffine` nil lets the
+    /// The windows of group g.
+    func windows(ofGroup g: Int) -> Range<Int> {
+        (g * windowsPerTask)..<min(windowCount, (g + 1) * windowsPerTask)
+    }
+
+    /// The batch-affine windows of group g: a prefix of its windows, since
+    /// only the top window can have fewer buckets than the rest.
+    func batchAffineWindows(ofGroup g: Int) -> Range<Int> {
+        let ws = windows(ofGroup: g)
+        var end = ws.lowerBound
+        while end < ws.upperBound && usesBatchAffine(window: end) { end += 1 }
+        return ws.lowerBound..<end
+    }
+
+    /// Additions per batch inversion in group g.
+    func batchCapacity(group g: Int) -> Int {
+        MSMPlan.batchCapacity(buckets: batchAffineWindows(ofGroup: g).count * bucketStride)
+    }
+
+    /// A plan with the given windows and chunking; `batchAffine` nil lets the
     /// cost model pick per window, true/false forces it for every window.
-    init(glv: Bool, windowBits c: Int, pointChunks: Int, batchAffine: Bool? = nil) {
-        precondition(c >= 1 && c <= 16 && pointChunks >= 1)
+    init(glv: Bool, windowBits c: Int, windowsPerTask: Int = 1, pointChunks: Int, batchAffine: Bool? = nil) {
+        precondition(c >= 1 && c <= 16 && pointChunks >= 1 && windowsPerTask >= 1)
         self.glv = glv
         scalarBits = glv ? 127 : 254
         windowBits = c
         windowCount = SignedDigits.windowCount(c, scalarBits: scalarBits)
+        self.windowsPerTask = min(windowsPerTask, windowCount)
         self.pointChunks = pointChunks
         switch batchAffine {
         case true?: batchAffineMinBuckets = 0
         case false?: batchAffineMinBuckets = Int.max
-        case nil: batchAffineMinBuckets = MSMPlan.batchAffineThreshold()
+        case nil: batchAffineMinBuckets = MSMPlan.batchAffineThreshold(windowsPerTask: self.windowsPerTask)
         }
     }
 
-    /// The smallest bucket count for which batch-affine additions are modelled cheaper.
-    static func batchAffineThreshold() -> Int {
-        var m = 1
+    /// The smallest bucket count for which batch-affine additions are
+    /// modelled cheaper, when `windowsPerTask` windows share a batch.
+    static func batchAffineThreshold(windowsPerTask g: Int) -> Int {
+        var m = minBatchAffineBuckets
         while m < (1 << 16) {
-            let ba = batchAffineAddCost + inversionCost / Double(batchCapacity(buckets: m))
+            let ba = batchAffineAddCost + inversionCost / Double(batchCapacity(buckets: g * m))
             if ba < xyzzAddCost { return m }
             m <<= 1
         }
         return Int.max
     }
 
-    /// Modelled cost of one window over `points` points.
-    func windowCost(window w: Int, points: Int) -> Double {
-        let m = bucketCount(window: w)
+    /// Modelled cost of group g over `points` points.
+    func groupCost(group g: Int, points: Int) -> Double {
         let nonZero = Double(points) * (1 - 1 / Double(1 << windowBits))
-        let add: Double, reduce: Double
-        if m >= batchAffineMinBuckets {
-            add = MSMPlan.batchAffineAddCost + MSMPlan.inversionCost / Double(batchCapacity(window: w))
-            reduce = MSMPlan.reductionCostPerBucket
-        } else {
-            add = MSMPlan.xyzzAddCost
-            reduce = MSMPlan.xyzzReductionCostPerBucket
+        let ba = batchAffineWindows(ofGroup: g)
+        let baAdd = MSMPlan.batchAffineAddCost + MSMPlan.inversionCost / Double(batchCapacity(group: g))
+        var cost = 0.0
+        for w in windows(ofGroup: g) {
+            let m = Double(bucketCount(window: w))
+            if ba.contains(w) {
+                cost += nonZero * baAdd + m * MSMPlan.reductionCostPerBucket
+            } else {
+                cost += nonZero * MSMPlan.xyzzAddCost + m * MSMPlan.xyzzReductionCostPerBucket
+            }
         }
-        return nonZero * add + Double(m) * reduce
+        return cost
     }
 
     /// Modelled time on `threads` threads for `count` input points: the
-    /// slowest thread's share of the windows × chunks tasks, plus the GLV
-    /// split and the final doublings.
+    /// slowest thread's share of the groups × chunks tasks, plus the GLV
+    /// split, the final doublings and the threads' start-up.
     func cost(count inputs: Int, threads: Int) -> Double {
         let n = glv ? 2 * inputs : inputs
-        let tasks = windowCount * pointChunks
-        let chunkCosts = (0..<pointChunks).map { k in
-            Parallel.chunkRange(k, of: pointChunks, count: n).count
-        }
+        let tasks = groupCount * pointChunks
+        let chunkPoints = (0..<pointChunks).map { Parallel.chunkRange($0, of: pointChunks, count: n).count }
         let workers = MSMPlan.workers(tasks: tasks, additions: n * windowCount, threads: threads)
         var slowest = 0.0
         for t in 0..<workers {
             var sum = 0.0
             for task in Parallel.chunkRange(t, of: workers, count: tasks) {
-                sum += windowCost(window: task / pointChunks, points: chunkCosts[task % pointChunks])
+                sum += groupCost(group: task / pointChunks, points: chunkPoints[task % pointChunks])
             }
             slowest = max(slowest, sum)
         }
@@ -148,12 +178,17 @@ struct MSMPlan: Sendable {
         for glv in [false, true] {
             for c in 2...16 {
                 if (1 << (c - 1)) > 4 * max(n, 1) && c > 2 { break }
-                var k = 1
-                while k <= max(1, threads) {
-                    let plan = MSMPlan(glv: glv, windowBits: c, pointChunks: k)
-                    let cost = plan.cost(count: n, threads: threads)
-                    if cost < bestCost { bestCost = cost; best = plan }
-                    k *= 2
+                let windows = SignedDigits.windowCount(c, scalarBits: glv ? 127 : 254)
+                // Grouping only matters for windows that can use batch-affine buckets.
+                let canGroup = (1 << (c - 1)) >= minBatchAffineBuckets
+                for perTask in 1...windows where perTask == 1 || (canGroup && perTask << (c - 1) <= maxGroupBuckets) {
+                    var k = 1
+                    while k <= max(1, threads) {
+                        let plan = MSMPlan(glv: glv, windowBits: c, windowsPerTask: perTask, pointChunks: k)
+                        let cost = plan.cost(count: n, threads: threads)
+                        if cost < bestCost { bestCost = cost; best = plan }
+                        k *= 2
+                    }
                 }
             }
         }
@@ -161,4 +196,3 @@ struct MSMPlan: Sendable {
         return naive < bestCost ? nil : best
     }
 }
-

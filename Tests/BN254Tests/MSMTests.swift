@@ -65,6 +65,15 @@ import TestSupport
                 }
             }
         }
+        // Window groups sharing one bucket array and batch, with and without GLV.
+        for (c, perTask) in [(6, 3), (8, 40), (10, 4), (12, 2)] {
+            for glv in [false, true] {
+                #expect(G1Projective._msm(points: ps, scalars: ss, windowBits: c, windowsPerTask: perTask,
+                                          batchAffine: true, glv: glv) == expected, "c = \(c), group = \(perTask)")
+            }
+        }
+        #expect(G1Projective._msm(points: ps, scalars: ss, windowBits: 9, windowsPerTask: 5, pointChunks: 3,
+                                  batchAffine: nil, glv: true) == expected)
         for chunks in [2, 3, 7] {
             #expect(G1Projective._msm(points: ps, scalars: ss, windowBits: 8, pointChunks: chunks, batchAffine: true) == expected)
             #expect(G1Projective._msm(points: ps, scalars: ss, windowBits: 5, pointChunks: chunks, batchAffine: false) == expected)
@@ -97,6 +106,7 @@ import TestSupport
                 out.append(G1Projective._msm(points: ps, scalars: ss, windowBits: c, batchAffine: false, glv: glv))
             }
         }
+        out.append(G1Projective._msm(points: ps, scalars: ss, windowBits: 8, windowsPerTask: 6, batchAffine: true, glv: true))
         return out
     }
 
