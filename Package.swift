@@ -50,7 +50,7 @@ let package = Package(
 
         // MARK: - Tests
 
-        .testTarget(name: "BN254Tests", dependencies: ["BN254", "TestSupport", "CGMP"]),
+        .testTarget(name: "BN254Tests", dependencies: ["BN254", "Parallel", "TestSupport", "CGMP"]),
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
