@@ -1,0 +1,110 @@
+/// One (P, Q) pair during the Miller loop: the running point T = [k]Q in
+/// homogeneous projective coordinates (x = X/Z, y = Y/Z) and the values of P
+/// that the line evaluations need.
+///
+/// Lines are evaluated at P through the untwisting map (x, y) ↦ (xw², yw³),
+/// giving sparse Fq12 values l0 + (l3 + l4·v)·w (see `Fq12.mulBy034`). Each
+/// line is scaled by some factor in Fq2*, which the final exponentiation kills
+/// since p² − 1 divides (p¹² − 1)/r.
+struct MillerPair {
+    var tx: Fq2, ty: Fq2, tz: Fq2
+    let q: G2Affine
+    let qNeg: G2Affine
+    /// 3·x_P, −x_P, y_P, −y_P.
+    let xP3: Fq, xPNeg: Fq, yP: Fq, yPNeg: Fq
+
+    init(_ p: G1Affine, _ q: G2Affine) {
+        tx = q.x; ty = q.y; tz = .one
+        self.q = q
+        qNeg = -q
+        xP3 = p.x.double() + p.x
+        xPNeg = -p.x
+        yP = p.y
+        yPNeg = -p.y
+    }
+
+    /// T ← 2T and the tangent line at T, evaluated at P.
+    ///
+    /// Aranha, Karabina, Longa, Gebotys, López, "Faster explicit formulas for
+    /// computing pairings over ordinary curves" (Eurocrypt 2011), eq. (11),
+    /// for y² = x³ + b′: X₃ = XY/2·(Y² − 9b′Z²), Y₃ = ((Y² + 9b′Z²)/2)² −
+    /// 27b′²Z⁴, Z₃ = 2Y³Z, line −2YZ·y_P + 3X²·x_P·w + (3b′Z² − Y²)·vw.
+    @inline(__always)
+    mutating func doubleStep() -> (Fq2, Fq2, Fq2) {
+        let a = (tx * ty).halved()
+        let b = ty.square()
+        let c = tz.square()
+        let e = c * TowerConstants.twistB3          // 3b′Z²
+        let f = e.double() + e                      // 9b′Z²
+        let g = (b + f).halved()
+        let h = (ty + tz).square() - (b + c)        // 2YZ
+        let j = tx.square()
+        let e2 = e.square()
+        tx = a * (b - f)
+        ty = g.square() - (e2.double() + e2)
+        tz = b * h
+        return (h * yPNeg, j * xP3, e - b)
+    }
+
+    /// T ← T + R for an affine R ≠ ±T and the line through T and R,
+    /// evaluated at P (Costello, Lange, Naehrig, "Faster pairing computations
+    /// on curves with high-degree twists", PKC 2010; Aranha et al. eq. (12)):
+    /// θ = Y − y_R·Z, λ = X − x_R·Z, line λ·y_P − θ·x_P·w + (θx_R − λy_R)·vw.
+    @inline(__always)
+    mutating func addStep(_ r: G2Affine) -> (Fq2, Fq2, Fq2) {
+        let theta = ty - r.y * tz
+        let lambda = tx - r.x * tz
+        let c = theta.square()
+        let d = lambda.square()
+        let e = lambda * d
+        let f = tz * c
+        let g = tx * d
+        let h = e + f - g.double()
+        tx = lambda * h
+        ty = theta * (g - h) - ty * e
+        tz = tz * e
+        return (lambda * yP, theta * xPNeg, theta * r.x - lambda * r.y)
+    }
+}
+
+extension Pairing {
+    /// The shared Miller loop over the NAF digits of 6x + 2, most significant
+    /// first, then the two Frobenius steps of the optimal ate pairing:
+    /// f ← f·l_{T,π(Q)}(P), T ← T + π(Q), f ← f·l_{T,−π²(Q)}(P).
+    static func millerLoop(_ pairs: UnsafeMutableBufferPointer<MillerPair>) -> Fq12 {
+        let positive = TowerConstants.ateLoopPositive
+        let negative = TowerConstants.ateLoopNegative
+        var f = Fq12.one
+        var first = true
+        for i in stride(from: TowerConstants.ateLoopLength - 2, through: 0, by: -1) {
+            if !first { f = f.square() }
+            first = false
+            for k in pairs.indices {
+                let l = pairs[k].doubleStep()
+                f = f.mulBy034(l.0, l.1, l.2)
+            }
+            if (positive >> UInt128(i)) & 1 == 1 {
+                for k in pairs.indices {
+                    let l = pairs[k].addStep(pairs[k].q)
+                    f = f.mulBy034(l.0, l.1, l.2)
+                }
+            } else if (negative >> UInt128(i)) & 1 == 1 {
+                for k in pairs.indices {
+                    let l = pairs[k].addStep(pairs[k].qNeg)
+                    f = f.mulBy034(l.0, l.1, l.2)
+                }
+            }
+        }
+        for k in pairs.indices {
+            let q = pairs[k].q
+            // π(Q) = ψ(Q); −π²(Q) = (x·ξ^((p²−1)/3), y) since ξ^((p²−1)/2) = −1.
+            let q1 = q.psi()
+            let q2 = G2Affine(x: q.x * TowerConstants.gamma2_2, y: q.y)
+            let l1 = pairs[k].addStep(q1)
+            f = f.mulBy034(l1.0, l1.1, l1.2)
+            let l2 = pairs[k].addStep(q2)
+            f = f.mulBy034(l2.0, l2.1, l2.2)
+        }
+        return f
+    }
+}

@@ -1,0 +1,70 @@
+/// The optimal ate pairing e: G1 × G2 → GT ⊂ Fq12* of BN254 (Vercauteren,
+/// "Optimal pairings", IEEE Trans. IT 2010), as used by the EIP-197
+/// precompile and by KZG/Plonk verification.
+///
+/// e(P, Q) = (f_{6x+2,Q}(P) · l_{T,π(Q)}(P) · l_{T′,−π²(Q)}(P))^((p¹²−1)/r · m)
+/// with x = 4965661367192848881 and m = 2x(6x² + 3x + 1), a constant coprime
+/// to r: the hard part of the final exponentiation is the addition chain of
+/// Fuentes-Castañeda, Knapp and Rodríguez-Henríquez, which computes that
+/// multiple of the exponent (as arkworks and gnark-crypto do). The map is
+/// bilinear and non-degenerate, and `pairingCheck` is unaffected by m.
+///
+/// Inputs are **assumed valid**: G1 points on the curve, G2 points on the
+/// twist and in G2 (as `G2Affine(eip197Bytes:)` guarantees). Invalid points
+/// give meaningless values, never a crash. A pair with a point at infinity
+/// contributes 1. Nothing here is constant time.
+public enum Pairing {
+    /// The Miller loop value ∏ᵢ f(Pᵢ, Qᵢ) of the optimal ate pairing, before
+    /// the final exponentiation; the squarings of f are shared by all pairs.
+    ///
+    /// - Parameter pairs: (P, Q) pairs, assumed valid; pairs with a point at
+    ///   infinity are skipped.
+    /// - Returns: a non-zero Fq12 element (1 when every pair is skipped).
+    public static func millerLoop(_ pairs: [(G1Affine, G2Affine)]) -> Fq12 {
+        var states: [MillerPair] = []
+        states.reserveCapacity(pairs.count)
+        for (p, q) in pairs where !p.isInfinity && !q.isInfinity {
+            states.append(MillerPair(p, q))
+        }
+        if states.isEmpty { return .one }
+        return states.withUnsafeMutableBufferPointer { millerLoop($0) }
+    }
+
+    /// The final exponentiation f ↦ f^((p¹²−1)/r · m), m = 2x(6x² + 3x + 1),
+    /// mapping Miller loop values to GT.
+    ///
+    /// - Parameter f: a non-zero element (Miller loop values always are).
+    /// - Returns: an element of GT, the subgroup of order r.
+    public static func finalExponentiation(_ f: Fq12) -> Fq12 {
+        precondition(!f.isZero, "final exponentiation of 0")
+        return hardPart(easyPart(f))
+    }
+
+    /// e(P, Q).
+    ///
+    /// - Parameters:
+    ///   - p: a point of G1 (assumed on the curve).
+    ///   - q: a point of G2 (assumed on the twist and in G2).
+    /// - Returns: e(P, Q) in GT; 1 if either point is infinity.
+    public static func pairing(_ p: G1Affine, _ q: G2Affine) -> Fq12 {
+        finalExponentiation(millerLoop([(p, q)]))
+    }
+
+    /// ∏ᵢ e(Pᵢ, Qᵢ) with one shared Miller loop and one final exponentiation.
+    ///
+    /// - Parameter pairs: (P, Q) pairs, assumed valid.
+    /// - Returns: the product in GT; 1 for an empty list.
+    public static func multiPairing(_ pairs: [(G1Affine, G2Affine)]) -> Fq12 {
+        finalExponentiation(millerLoop(pairs))
+    }
+
+    /// Whether ∏ᵢ e(Pᵢ, Qᵢ) = 1, the check of the EIP-197 precompile and of
+    /// KZG/Plonk verifiers.
+    ///
+    /// - Parameter pairs: (P, Q) pairs, assumed valid (decode G2 points with
+    ///   `G2Affine(eip197Bytes:)`, which checks them).
+    /// - Returns: true for an empty list.
+    public static func pairingCheck(_ pairs: [(G1Affine, G2Affine)]) -> Bool {
+        multiPairing(pairs).isOne
+    }
+}
