@@ -11,6 +11,7 @@ xi = 9 + u, so w^6 = xi. Frobenius coefficients: gamma[k][j] = xi^(j (p^k - 1) /
 the factor w^j picks up under the p^k-power map. Every constant is checked here
 before it is written (the Swift tests check them again against libgmp).
 """
+import math
 import os
 import sys
 
@@ -100,10 +101,34 @@ def masks(n):
 
 ATE = 6 * X + 2
 ATE_POS, ATE_NEG, ATE_LEN = masks(ATE)
-X_POS, X_NEG, X_LEN = masks(X)
 LAMBDA = 6 * X * X
 assert (P - LAMBDA) % R == 0, "p = 6x^2 mod r: psi acts on G2 as [6x^2]"
 assert LAMBDA < 1 << 128
+
+# The G2 membership test [x+1]P + psi([x]P) + psi^2([x]P) = psi^3([2x]P) is
+# exact: alpha = (x+1) + x psi + x psi^2 - 2x psi^3, reduced with
+# psi^2 = t psi - p to b0 + b1 psi, vanishes on G2 (psi = p there) and its
+# norm N = b0^2 + t b0 b1 + p b1^2 is r times a number coprime to the twist
+# cofactor 2p - r, so its kernel in E'(Fq2) is exactly G2.
+TRACE = 6 * X * X + 1
+COFACTOR = 2 * P - R
+
+
+def psi_mul(u, v):
+    a, b = u
+    c, d = v
+    return (a * c - b * d * P, a * d + b * c + b * d * TRACE)
+
+
+PSI1 = (0, 1)
+PSI2 = psi_mul(PSI1, PSI1)
+PSI3 = psi_mul(PSI2, PSI1)
+B0 = (X + 1) + X * PSI1[0] + X * PSI2[0] - 2 * X * PSI3[0]
+B1 = X * PSI1[1] + X * PSI2[1] - 2 * X * PSI3[1]
+NORM = B0 * B0 + TRACE * B0 * B1 + P * B1 * B1
+assert ((X + 1) + X * P + X * P * P - 2 * X * P**3) % R == 0
+assert NORM % R == 0 and NORM % (R * R) != 0
+assert math.gcd(NORM // R, COFACTOR) == 1
 
 
 def h(v):
@@ -168,12 +193,6 @@ emit("    @usableFromInline static let ateLoopLength = %d" % ATE_LEN)
 emit("")
 emit("    /// The BN parameter x.")
 emit("    @usableFromInline static let x: UInt64 = %s" % h(X))
-emit("    /// Digits +1 of the NAF of x.")
-emit("    @usableFromInline static let xPositive: UInt64 = %s" % h(X_POS))
-emit("    /// Digits −1 of the NAF of x.")
-emit("    @usableFromInline static let xNegative: UInt64 = %s" % h(X_NEG))
-emit("    /// Number of NAF digits of x (the top digit is +1).")
-emit("    @usableFromInline static let xLength = %d" % X_LEN)
 emit("")
 emit("    /// 6x², the eigenvalue of psi on G2 (p ≡ 6x² mod r).")
 emit("    @usableFromInline static let psiEigenvalue: UInt128 = %s" % u128lit(LAMBDA))

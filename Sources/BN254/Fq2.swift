@@ -48,15 +48,15 @@ public struct Fq2: Sendable, Hashable {
 
     /// lhs + rhs.
     @inlinable @inline(__always)
-    public static func + (lhs: Fq2, rhs: Fq2) -> Fq2 { Fq2(c0: lhs.c0 + rhs.c0, c1: lhs.c1 + rhs.c1) }
+    public static func + (lhs: Fq2, rhs: Fq2) -> Fq2 { Fq2(c0: lhs.c0._plus(rhs.c0), c1: lhs.c1._plus(rhs.c1)) }
 
     /// lhs − rhs.
     @inlinable @inline(__always)
-    public static func - (lhs: Fq2, rhs: Fq2) -> Fq2 { Fq2(c0: lhs.c0 - rhs.c0, c1: lhs.c1 - rhs.c1) }
+    public static func - (lhs: Fq2, rhs: Fq2) -> Fq2 { Fq2(c0: lhs.c0._minus(rhs.c0), c1: lhs.c1._minus(rhs.c1)) }
 
     /// −x.
     @inlinable @inline(__always)
-    public static prefix func - (x: Fq2) -> Fq2 { Fq2(c0: -x.c0, c1: -x.c1) }
+    public static prefix func - (x: Fq2) -> Fq2 { Fq2(c0: x.c0._negated(), c1: x.c1._negated()) }
 
     /// lhs · rhs by Karatsuba: 3 Fq multiplications,
     /// (a0 + a1u)(b0 + b1u) = a0b0 − a1b1 + ((a0 + a1)(b0 + b1) − a0b0 − a1b1)u.
@@ -64,8 +64,8 @@ public struct Fq2: Sendable, Hashable {
     public static func * (lhs: Fq2, rhs: Fq2) -> Fq2 {
         let v0 = lhs.c0 * rhs.c0
         let v1 = lhs.c1 * rhs.c1
-        let s = (lhs.c0 + lhs.c1) * (rhs.c0 + rhs.c1)
-        return Fq2(c0: v0 - v1, c1: s - v0 - v1)
+        let s = lhs.c0._plus(lhs.c1) * rhs.c0._plus(rhs.c1)
+        return Fq2(c0: v0._minus(v1), c1: s._minus(v0)._minus(v1))
     }
 
     /// lhs · rhs for a base-field rhs: 2 Fq multiplications.
@@ -81,7 +81,7 @@ public struct Fq2: Sendable, Hashable {
 
     /// 2·self.
     @inlinable @inline(__always)
-    public func double() -> Fq2 { Fq2(c0: c0.double(), c1: c1.double()) }
+    public func double() -> Fq2 { Fq2(c0: c0._doubled(), c1: c1._doubled()) }
 
     /// self / 2 (no multiplication; see `Fq.halved()`).
     @inlinable @inline(__always)
@@ -92,21 +92,24 @@ public struct Fq2: Sendable, Hashable {
     @inlinable @inline(__always)
     public func square() -> Fq2 {
         let m = c0 * c1
-        return Fq2(c0: (c0 + c1) * (c0 - c1), c1: m.double())
+        return Fq2(c0: c0._plus(c1) * c0._minus(c1), c1: m._doubled())
     }
 
-    /// self·ξ with ξ = 9 + u, by additions only:
-    /// (a0 + a1u)(9 + u) = (9a0 − a1) + (a0 + 9a1)u.
+    /// self·ξ with ξ = 9 + u, without multiplications:
+    /// (a0 + a1u)(9 + u) = (9a0 − a1) + (a0 + 9a1)u, each coordinate reduced
+    /// in one pass (see `Fq._nineTimesPlus`).
     @inlinable @inline(__always)
     public func mulByNonResidue() -> Fq2 {
-        let a8 = c0.double().double().double()
-        let b8 = c1.double().double().double()
-        return Fq2(c0: a8 + c0 - c1, c1: b8 + c1 + c0)
+        // p − a1 as raw halves (in [1, p]; no reduction needed).
+        let (nl, b) = Fq._pLo.subtractingReportingOverflow(c1._lowHalf)
+        let nh = Fq._pHi &- c1._highHalf &- (b ? 1 : 0)
+        return Fq2(c0: Fq._nineTimesPlus(c0, zLow: nl, zHigh: nh),
+                   c1: Fq._nineTimesPlus(c1, zLow: c0._lowHalf, zHigh: c0._highHalf))
     }
 
     /// The conjugate c0 − c1·u, which is also self^p (u^p = −u since p ≡ 3 mod 4).
     @inlinable @inline(__always)
-    public func conjugate() -> Fq2 { Fq2(c0: c0, c1: -c1) }
+    public func conjugate() -> Fq2 { Fq2(c0: c0, c1: c1._negated()) }
 
     /// self^p, the Frobenius map; equal to `conjugate()`.
     @inlinable @inline(__always)

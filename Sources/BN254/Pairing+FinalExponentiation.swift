@@ -32,18 +32,27 @@ extension Pairing {
         return l0 * l1.frobenius() * l2.frobeniusSquare() * l3.frobeniusCube()
     }
 
-    /// m^x for m in the cyclotomic subgroup: cyclotomic squarings over the
-    /// NAF of x, negative digits multiplying by the conjugate (the inverse).
+    /// The width-4 NAF of x, least significant digit first: 14 non-zero digits
+    /// instead of the 24 of the plain NAF.
+    static let xDigits: [Int8] = ScalarDigits.wnaf([TowerConstants.x], width: 4)
+
+    /// m^x for m in the cyclotomic subgroup: 62 cyclotomic squarings over the
+    /// width-4 NAF of x with the odd powers m, m³, m⁵, m⁷; negative digits
+    /// multiply by the conjugate, which is the inverse there. 16
+    /// multiplications in all (the plain NAF needs 23).
     static func powX(_ m: Fq12) -> Fq12 {
-        let positive = TowerConstants.xPositive, negative = TowerConstants.xNegative
-        let mInv = m.conjugate()
-        var acc = m                             // the top digit is +1
-        for i in stride(from: TowerConstants.xLength - 2, through: 0, by: -1) {
+        let m2 = m.cyclotomicSquare()
+        let m3 = m * m2, m5 = m3 * m2, m7 = m5 * m2
+        let table = [m, m3, m5, m7]
+        let digits = xDigits
+        var acc = table[Int(digits[digits.count - 1]) >> 1]      // the top digit is positive
+        for i in stride(from: digits.count - 2, through: 0, by: -1) {
             acc = acc.cyclotomicSquare()
-            if (positive >> UInt64(i)) & 1 == 1 {
-                acc = acc * m
-            } else if (negative >> UInt64(i)) & 1 == 1 {
-                acc = acc * mInv
+            let d = Int(digits[i])
+            if d > 0 {
+                acc = acc * table[d >> 1]
+            } else if d < 0 {
+                acc = acc * table[(-d) >> 1].conjugate()
             }
         }
         return acc

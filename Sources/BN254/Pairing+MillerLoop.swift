@@ -67,44 +67,69 @@ struct MillerPair {
     }
 }
 
+/// Multiplies line values into the Miller accumulator two at a time (see
+/// `LineProduct`), and skips the multiplication while f is still 1.
+struct LineAccumulator {
+    var f = Fq12.one
+    var fIsOne = true
+    var pending: (Fq2, Fq2, Fq2)?
+
+    @inline(__always)
+    mutating func square() {
+        if !fIsOne { f = f.square() }
+    }
+
+    @inline(__always)
+    mutating func absorb(_ l: (Fq2, Fq2, Fq2)) {
+        guard let p = pending else { pending = l; return }
+        pending = nil
+        let product = LineProduct(p, l)
+        if fIsOne { f = product.value; fIsOne = false } else { f = f.mul(by: product) }
+    }
+
+    /// Multiplies in a line left over from an odd count.
+    @inline(__always)
+    mutating func flush() {
+        guard let p = pending else { return }
+        pending = nil
+        if fIsOne {
+            f = Fq12(c0: Fq6(p.0), c1: Fq6(c0: p.1, c1: p.2, c2: .zero))
+            fIsOne = false
+        } else {
+            f = f.mulBy034(p.0, p.1, p.2)
+        }
+    }
+}
+
 extension Pairing {
     /// The shared Miller loop over the NAF digits of 6x + 2, most significant
     /// first, then the two Frobenius steps of the optimal ate pairing:
     /// f ← f·l_{T,π(Q)}(P), T ← T + π(Q), f ← f·l_{T,−π²(Q)}(P).
+    /// The lines of one step (all pairs, doubling and addition) are multiplied
+    /// into f in pairs.
     static func millerLoop(_ pairs: UnsafeMutableBufferPointer<MillerPair>) -> Fq12 {
         let positive = TowerConstants.ateLoopPositive
         let negative = TowerConstants.ateLoopNegative
-        var f = Fq12.one
-        var first = true
+        var acc = LineAccumulator()
         for i in stride(from: TowerConstants.ateLoopLength - 2, through: 0, by: -1) {
-            if !first { f = f.square() }
-            first = false
-            for k in pairs.indices {
-                let l = pairs[k].doubleStep()
-                f = f.mulBy034(l.0, l.1, l.2)
-            }
+            acc.square()
+            for k in pairs.indices { acc.absorb(pairs[k].doubleStep()) }
             if (positive >> UInt128(i)) & 1 == 1 {
-                for k in pairs.indices {
-                    let l = pairs[k].addStep(pairs[k].q)
-                    f = f.mulBy034(l.0, l.1, l.2)
-                }
+                for k in pairs.indices { acc.absorb(pairs[k].addStep(pairs[k].q)) }
             } else if (negative >> UInt128(i)) & 1 == 1 {
-                for k in pairs.indices {
-                    let l = pairs[k].addStep(pairs[k].qNeg)
-                    f = f.mulBy034(l.0, l.1, l.2)
-                }
+                for k in pairs.indices { acc.absorb(pairs[k].addStep(pairs[k].qNeg)) }
             }
+            acc.flush()
         }
         for k in pairs.indices {
             let q = pairs[k].q
             // π(Q) = ψ(Q); −π²(Q) = (x·ξ^((p²−1)/3), y) since ξ^((p²−1)/2) = −1.
             let q1 = q.psi()
             let q2 = G2Affine(x: q.x * TowerConstants.gamma2_2, y: q.y)
-            let l1 = pairs[k].addStep(q1)
-            f = f.mulBy034(l1.0, l1.1, l1.2)
-            let l2 = pairs[k].addStep(q2)
-            f = f.mulBy034(l2.0, l2.1, l2.2)
+            acc.absorb(pairs[k].addStep(q1))
+            acc.absorb(pairs[k].addStep(q2))
         }
-        return f
+        acc.flush()
+        return acc.f
     }
 }

@@ -72,12 +72,6 @@ internal enum TowerConstants {
 
     /// The BN parameter x.
     @usableFromInline static let x: UInt64 = 0x44e992b44a6909f1
-    /// Digits +1 of the NAF of x.
-    @usableFromInline static let xPositive: UInt64 = 0x450a14044a890a01
-    /// Digits −1 of the NAF of x.
-    @usableFromInline static let xNegative: UInt64 = 0x0020815000200010
-    /// Number of NAF digits of x (the top digit is +1).
-    @usableFromInline static let xLength = 63
 
     /// 6x², the eigenvalue of psi on G2 (p ≡ 6x² mod r).
     @usableFromInline static let psiEigenvalue: UInt128 = 0x6f4d8248_eeb859fb_f83e9682_e87cfd46

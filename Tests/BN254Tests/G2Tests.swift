@@ -136,8 +136,10 @@ import TestSupport
             #expect(!rq.isInfinity)
             #expect(q.naiveMul(G2Tests.rLimbs) != .infinity)
             #expect(!q.isInSubgroup)
-            // [r]Q has order dividing the cofactor: also outside G2.
+            // [r]Q has order dividing the cofactor: also outside G2, alone or
+            // added to a point of G2.
             #expect(!rq.isInSubgroup)
+            #expect(!(rq + G2Projective(G2Tests.g)).isInSubgroup)
             // Cofactor clearing lands in G2.
             let cleared = G2Projective(q).multiplied(byLimbs: h)
             #expect(cleared.multiplied(byLimbs: G2Tests.rLimbs).isInfinity)
