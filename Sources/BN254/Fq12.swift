@@ -57,10 +57,13 @@ public struct Fq12: Sendable, Hashable {
         return Fq12(c0: v0 + v1.mulByNonResidue(), c1: s - v0 - v1)
     }
 
+    /// lhs = lhs + rhs.
     @inlinable
     public static func += (lhs: inout Fq12, rhs: Fq12) { lhs = lhs + rhs }
+    /// lhs = lhs - rhs.
     @inlinable
     public static func -= (lhs: inout Fq12, rhs: Fq12) { lhs = lhs - rhs }
+    /// lhs = lhs * rhs.
     @inlinable
     public static func *= (lhs: inout Fq12, rhs: Fq12) { lhs = lhs * rhs }
 

@@ -72,10 +72,13 @@ public struct Fq2: Sendable, Hashable {
     @inlinable @inline(__always)
     public static func * (lhs: Fq2, rhs: Fq) -> Fq2 { Fq2(c0: lhs.c0 * rhs, c1: lhs.c1 * rhs) }
 
+    /// lhs = lhs + rhs.
     @inlinable @inline(__always)
     public static func += (lhs: inout Fq2, rhs: Fq2) { lhs = lhs + rhs }
+    /// lhs = lhs - rhs.
     @inlinable @inline(__always)
     public static func -= (lhs: inout Fq2, rhs: Fq2) { lhs = lhs - rhs }
+    /// lhs = lhs * rhs.
     @inlinable @inline(__always)
     public static func *= (lhs: inout Fq2, rhs: Fq2) { lhs = lhs * rhs }
 

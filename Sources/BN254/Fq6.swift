@@ -77,10 +77,13 @@ public struct Fq6: Sendable, Hashable {
         Fq6(c0: lhs.c0 * rhs, c1: lhs.c1 * rhs, c2: lhs.c2 * rhs)
     }
 
+    /// lhs = lhs + rhs.
     @inlinable @inline(__always)
     public static func += (lhs: inout Fq6, rhs: Fq6) { lhs = lhs + rhs }
+    /// lhs = lhs - rhs.
     @inlinable @inline(__always)
     public static func -= (lhs: inout Fq6, rhs: Fq6) { lhs = lhs - rhs }
+    /// lhs = lhs * rhs.
     @inlinable @inline(__always)
     public static func *= (lhs: inout Fq6, rhs: Fq6) { lhs = lhs * rhs }
 

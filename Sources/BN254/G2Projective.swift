@@ -146,6 +146,7 @@ public struct G2Projective: Sendable {
     @inlinable
     public static func - (lhs: G2Projective, rhs: G2Projective) -> G2Projective { lhs + (-rhs) }
 
+    /// lhs = lhs + rhs.
     @inlinable
     public static func += (lhs: inout G2Projective, rhs: G2Projective) { lhs = lhs + rhs }
 }

@@ -3,8 +3,8 @@ extension Pairing {
     /// p²-Frobenius. The result lies in the cyclotomic subgroup (order
     /// p⁴ − p² + 1), where inversion is conjugation and squaring can use
     /// `Fq12.cyclotomicSquare()`.
-    static func easyPart(_ f: Fq12) -> Fq12 {
-        let t = f.conjugate() * f.inverse()!        // f^(p⁶ − 1)
+    static func easyPart(_ f: Fq12, inverse: Fq12) -> Fq12 {
+        let t = f.conjugate() * inverse             // f^(p⁶ − 1)
         return t.frobeniusSquare() * t              // ·^(p² + 1)
     }
 

@@ -1,3 +1,5 @@
+import Parallel
+
 /// The optimal ate pairing e: G1 × G2 → GT ⊂ Fq12* of BN254 (Vercauteren,
 /// "Optimal pairings", IEEE Trans. IT 2010), as used by the EIP-197
 /// precompile and by KZG/Plonk verification.
@@ -15,11 +17,17 @@
 /// contributes 1. Nothing here is constant time.
 public enum Pairing {
     /// The Miller loop value ∏ᵢ f(Pᵢ, Qᵢ) of the optimal ate pairing, before
-    /// the final exponentiation; the squarings of f are shared by all pairs.
+    /// the final exponentiation.
+    ///
+    /// With several pairs, the pairs are split into `Parallel.threadCount`
+    /// chunks; each chunk runs one loop whose squarings of f are shared by its
+    /// pairs, and the chunk values are multiplied in chunk order. Field
+    /// arithmetic is exact, so the value does not depend on the thread count.
     ///
     /// - Parameter pairs: (P, Q) pairs, assumed valid; pairs with a point at
     ///   infinity are skipped.
-    /// - Returns: a non-zero Fq12 element (1 when every pair is skipped).
+    /// - Returns: a non-zero Fq12 element for valid inputs (1 when every pair
+    ///   is skipped).
     public static func millerLoop(_ pairs: [(G1Affine, G2Affine)]) -> Fq12 {
         var states: [MillerPair] = []
         states.reserveCapacity(pairs.count)
@@ -27,17 +35,31 @@ public enum Pairing {
             states.append(MillerPair(p, q))
         }
         if states.isEmpty { return .one }
-        return states.withUnsafeMutableBufferPointer { millerLoop($0) }
+        let n = states.count
+        let chunks = Parallel.chunkCount(count: n)
+        if chunks <= 1 { return states.withUnsafeMutableBufferPointer { millerLoop($0) } }
+        var partials = [Fq12](repeating: .one, count: chunks)
+        states.withUnsafeMutableBufferPointer { stateBuffer in
+            partials.withUnsafeMutableBufferPointer { partialBuffer in
+                let s = SendableBuffer(stateBuffer), out = SendableBuffer(partialBuffer)
+                Parallel.forEachChunk(count: n) { c, range in
+                    out[c] = millerLoop(UnsafeMutableBufferPointer(rebasing: s.buffer[range]))
+                }
+            }
+        }
+        return partials.dropFirst().reduce(partials[0], *)
     }
 
     /// The final exponentiation f ↦ f^((p¹²−1)/r · m), m = 2x(6x² + 3x + 1),
     /// mapping Miller loop values to GT.
     ///
-    /// - Parameter f: a non-zero element (Miller loop values always are).
-    /// - Returns: an element of GT, the subgroup of order r.
+    /// - Parameter f: a Miller loop value. Those of valid inputs are never 0;
+    ///   invalid points can make a line vanish, and 0 then maps to 0, so a
+    ///   `pairingCheck` on them fails rather than traps.
+    /// - Returns: an element of GT, the subgroup of order r (0 for 0).
     public static func finalExponentiation(_ f: Fq12) -> Fq12 {
-        precondition(!f.isZero, "final exponentiation of 0")
-        return hardPart(easyPart(f))
+        guard let inverse = f.inverse() else { return .zero }
+        return hardPart(easyPart(f, inverse: inverse))
     }
 
     /// e(P, Q).
