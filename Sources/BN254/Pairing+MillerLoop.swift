@@ -132,4 +132,37 @@ extension Pairing {
         acc.flush()
         return acc.f
     }
+
+    /// The Miller loop over prepared G2 points: the same digit walk as
+    /// `millerLoop(_:)`, reading each line from the `G2Prepared` and
+    /// evaluating it at P.
+    static func millerLoop(prepared pairs: UnsafeBufferPointer<(G1Affine, G2Prepared)>) -> Fq12 {
+        let positive = TowerConstants.ateLoopPositive
+        let negative = TowerConstants.ateLoopNegative
+        var acc = LineAccumulator()
+        /// Line number `index` of pair k, evaluated at its P.
+        @inline(__always)
+        func line(_ k: Int, _ index: Int) -> (Fq2, Fq2, Fq2) {
+            let (p, q) = pairs[k]
+            let l = q.lines[index]
+            return (l.0 * p.y, l.1 * p.x, l.2)
+        }
+        var cursor = 0
+        for i in stride(from: TowerConstants.ateLoopLength - 2, through: 0, by: -1) {
+            acc.square()
+            for k in pairs.indices { acc.absorb(line(k, cursor)) }
+            cursor += 1
+            if (positive >> UInt128(i)) & 1 == 1 || (negative >> UInt128(i)) & 1 == 1 {
+                for k in pairs.indices { acc.absorb(line(k, cursor)) }
+                cursor += 1
+            }
+            acc.flush()
+        }
+        for k in pairs.indices {
+            acc.absorb(line(k, cursor))
+            acc.absorb(line(k, cursor + 1))
+        }
+        acc.flush()
+        return acc.f
+    }
 }

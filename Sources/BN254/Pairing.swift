@@ -9,7 +9,10 @@ import Parallel
 /// to r: the hard part of the final exponentiation is the addition chain of
 /// Fuentes-Castañeda, Knapp and Rodríguez-Henríquez, which computes that
 /// multiple of the exponent (as arkworks and gnark-crypto do). The map is
-/// bilinear and non-degenerate, and `pairingCheck` is unaffected by m.
+/// bilinear and non-degenerate, and `pairingCheck` is unaffected by m. The
+/// tests check values bit for bit against py_ecc, whose exponent is the plain
+/// (p¹²−1)/r: ours is py_ecc's to the power m. For a G2 point used many times
+/// (a verification key), `G2Prepared` stores its lines once.
 ///
 /// Inputs are **assumed valid**: G1 points on the curve, G2 points on the
 /// twist and in G2 (as `G2Affine(eip197Bytes:)` guarantees). Invalid points
@@ -88,5 +91,46 @@ public enum Pairing {
     /// - Returns: true for an empty list.
     public static func pairingCheck(_ pairs: [(G1Affine, G2Affine)]) -> Bool {
         multiPairing(pairs).isOne
+    }
+
+    // MARK: - Prepared G2 points
+
+    /// The Miller loop value ∏ᵢ f(Pᵢ, Qᵢ) for G2 points with precomputed
+    /// lines; equal to `millerLoop(_:)` on the same points.
+    ///
+    /// - Parameter pairs: (P, prepared Q) pairs, assumed valid; pairs with a
+    ///   point at infinity are skipped.
+    /// - Returns: a non-zero Fq12 element for valid inputs (1 when every pair
+    ///   is skipped).
+    public static func millerLoop(prepared pairs: [(G1Affine, G2Prepared)]) -> Fq12 {
+        let live = pairs.filter { !$0.0.isInfinity && !$0.1.isInfinity }
+        if live.isEmpty { return .one }
+        let n = live.count
+        let chunks = Parallel.chunkCount(count: n)
+        if chunks <= 1 { return live.withUnsafeBufferPointer { millerLoop(prepared: $0) } }
+        var partials = [Fq12](repeating: .one, count: chunks)
+        partials.withUnsafeMutableBufferPointer { partialBuffer in
+            let out = SendableBuffer(partialBuffer)
+            Parallel.forEachChunk(count: n) { c, range in
+                out[c] = Array(live[range]).withUnsafeBufferPointer { millerLoop(prepared: $0) }
+            }
+        }
+        return partials.dropFirst().reduce(partials[0], *)
+    }
+
+    /// ∏ᵢ e(Pᵢ, Qᵢ) for G2 points with precomputed lines.
+    ///
+    /// - Parameter pairs: (P, prepared Q) pairs, assumed valid.
+    /// - Returns: the product in GT; 1 for an empty list.
+    public static func multiPairing(prepared pairs: [(G1Affine, G2Prepared)]) -> Fq12 {
+        finalExponentiation(millerLoop(prepared: pairs))
+    }
+
+    /// Whether ∏ᵢ e(Pᵢ, Qᵢ) = 1, for G2 points with precomputed lines.
+    ///
+    /// - Parameter pairs: (P, prepared Q) pairs, assumed valid.
+    /// - Returns: true for an empty list.
+    public static func pairingCheck(prepared pairs: [(G1Affine, G2Prepared)]) -> Bool {
+        multiPairing(prepared: pairs).isOne
     }
 }

@@ -106,6 +106,32 @@ enum PairingBenchmarks {
                     return acc
                 }
             },
+            Benchmark(name: "pairing.prepared", unit: "us", opsPerRun: 10) {
+                let (p, q) = inputs(1)[0]
+                let prepared = G2Prepared(q)
+                return {
+                    var acc: UInt64 = 0
+                    for _ in 0..<10 { acc &+= Pairing.multiPairing(prepared: [(p, prepared)]).c0.c0.c0.montgomeryLimbs.0 }
+                    return acc
+                }
+            },
+            Benchmark(name: "pairing.check2_prepared", unit: "us", opsPerRun: 10) {
+                let pairs = inputs(2)
+                let prepared = pairs.map { ($0.0, G2Prepared($0.1)) }
+                return {
+                    var acc: UInt64 = 0
+                    for _ in 0..<10 where Pairing.pairingCheck(prepared: prepared) { acc &+= 1 }
+                    return acc
+                }
+            },
+            Benchmark(name: "g2.prepare", unit: "us", opsPerRun: 10) {
+                let q = inputs(1)[0].1
+                return {
+                    var acc: UInt64 = 0
+                    for _ in 0..<10 { acc &+= UInt64(G2Prepared(q).lineCount) }
+                    return acc
+                }
+            },
             Benchmark(name: "pairing.miller", unit: "us", opsPerRun: 10) {
                 let pairs = inputs(1)
                 return {

@@ -90,6 +90,28 @@ import TestSupport
         #expect(Pairing.multiPairing([]).isOne)
     }
 
+    @Test func preparedMatchesUnprepared() {
+        var rng = SeededRNG(seed: 305)
+        let pairs = (0..<3).map { _ in (PairingTests.g1(.random(using: &rng)), PairingTests.g2(.random(using: &rng))) }
+        let prepared = pairs.map { ($0.0, G2Prepared($0.1)) }
+        #expect(Pairing.millerLoop(prepared: prepared) == Pairing.millerLoop(pairs))
+        #expect(Pairing.millerLoop(prepared: [prepared[0]]) == Pairing.millerLoop([pairs[0]]))
+        #expect(Pairing.multiPairing(prepared: prepared) == Pairing.multiPairing(pairs))
+        // The KZG shape: e(A, [1]₂)·e(−B, [τ]₂) = 1 for B = [1/τ]A... here A = [t]P, B = P, τ = t.
+        let t = Fr.random(using: &rng)
+        let p = PairingTests.g1(.random(using: &rng))
+        let g2 = G2Prepared(PairingTests.q1), tau = G2Prepared(PairingTests.g2(t))
+        #expect(Pairing.pairingCheck(prepared: [(p.naiveMul(Curve.limbs(t)), g2), (p.negated, tau)]))
+        #expect(!Pairing.pairingCheck(prepared: [(p, g2), (p.negated, tau)]))
+        // Infinity on either side contributes 1.
+        let none = G2Prepared(.infinity)
+        #expect(none.isInfinity && none.lineCount == 0)
+        #expect(g2.lineCount == 88)
+        #expect(Pairing.millerLoop(prepared: [(p, none), (.infinity, g2)]).isOne)
+        #expect(Pairing.multiPairing(prepared: [(p, none), (p, g2)]) == Pairing.pairing(p, PairingTests.q1))
+        #expect(Pairing.pairingCheck(prepared: []))
+    }
+
     /// Bit-exact values from py_ecc (fixtures/bn254-pairing-py_ecc.json).
     /// py_ecc raises to (p¹² − 1)/r, we to m·(p¹² − 1)/r with
     /// m = 2x(6x² + 3x + 1), so our value is raised to m⁻¹ mod r first. py_ecc
