@@ -59,6 +59,7 @@ extension G2Affine: Hashable {
         return lhs.x == rhs.x && lhs.y == rhs.y
     }
 
+    /// Hashes the flag, and the coordinates of a finite point (consistent with `==`).
     @inlinable
     public func hash(into hasher: inout Hasher) {
         hasher.combine(isInfinity)
