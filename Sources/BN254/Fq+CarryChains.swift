@@ -1,73 +1,25 @@
-/// Addition, subtraction, doubling, negation and halving for the extension
-/// tower, written on two 128-bit halves.
+/// Halving and the one-pass multiplication by 9 for the extension tower,
+/// on the 128-bit halves the generated fields provide.
 ///
-/// Checked with Swift 6.3.1 -Ounchecked on x86-64: `UInt128` additions and
-/// subtractions with `addingReportingOverflow` between the halves lower to one
-/// `add/adc` (or `sub/sbb`) chain followed by `cmov`s, about 16 instructions,
-/// while per-limb `UInt128` helpers (as in the generated `Fq.+`) lower to a
-/// serial `add/adc/sar` chain about three times slower. The tower performs
-/// roughly two additions per multiplication, so this matters. All inputs and
-/// outputs are fully reduced (< p); both rely on p < 2^254, so that a reduced
-/// value never has its top bit set while a wrapped negative difference does.
+/// The generated `Fq` adds and subtracts on two `UInt128` halves (one add/adc
+/// chain and cmovs); the underscored spellings below are what the tower code
+/// calls. All inputs and outputs are fully reduced (< p).
 extension Fq {
+    /// self + y (the generated `+`; kept as the tower's spelling).
     @inlinable @inline(__always)
-    internal var _lowHalf: UInt128 { UInt128(_l1) << 64 | UInt128(_l0) }
-
-    @inlinable @inline(__always)
-    internal var _highHalf: UInt128 { UInt128(_l3) << 64 | UInt128(_l2) }
-
-    @inlinable @inline(__always)
-    internal init(_low lo: UInt128, _high hi: UInt128) {
-        self.init(_m0: UInt64(truncatingIfNeeded: lo), UInt64(truncatingIfNeeded: lo &>> 64),
-                  UInt64(truncatingIfNeeded: hi), UInt64(truncatingIfNeeded: hi &>> 64))
-    }
-
-    /// p as (low, high) 128-bit halves.
-    @inlinable @inline(__always)
-    internal static var _pLo: UInt128 { 0x97816a916871ca8d_3c208c16d87cfd47 }
-    @inlinable @inline(__always)
-    internal static var _pHi: UInt128 { 0x30644e72e131a029_b85045b68181585d }
-
-    /// Reduces s < 2p to s mod p: subtract p and keep s when that wraps
-    /// (then the top bit of the difference is set, since p < 2^254).
-    @inlinable @inline(__always)
-    internal static func _reduceOnce128(lo: UInt128, hi: UInt128) -> Fq {
-        let (dl, b) = lo.subtractingReportingOverflow(Fq._pLo)
-        let dh = hi &- Fq._pHi &- (b ? 1 : 0)
-        let wrapped = (dh &>> 127) != 0
-        return Fq(_low: wrapped ? lo : dl, _high: wrapped ? hi : dh)
-    }
-
-    /// self + y.
-    @inlinable @inline(__always)
-    internal func _plus(_ y: Fq) -> Fq {
-        let (sl, c) = _lowHalf.addingReportingOverflow(y._lowHalf)
-        let sh = _highHalf &+ y._highHalf &+ (c ? 1 : 0)
-        return Fq._reduceOnce128(lo: sl, hi: sh)
-    }
+    internal func _plus(_ y: Fq) -> Fq { self + y }
 
     /// self − y.
     @inlinable @inline(__always)
-    internal func _minus(_ y: Fq) -> Fq {
-        let (dl, b) = _lowHalf.subtractingReportingOverflow(y._lowHalf)
-        let dh = _highHalf &- y._highHalf &- (b ? 1 : 0)
-        // A negative difference has its top bit set: add p back under a mask.
-        let mask = UInt128(bitPattern: Int128(bitPattern: dh) &>> 127)
-        let (rl, c) = dl.addingReportingOverflow(Fq._pLo & mask)
-        let rh = dh &+ (Fq._pHi & mask) &+ (c ? 1 : 0)
-        return Fq(_low: rl, _high: rh)
-    }
+    internal func _minus(_ y: Fq) -> Fq { self - y }
 
     /// 2·self.
     @inlinable @inline(__always)
-    internal func _doubled() -> Fq {
-        let lo = _lowHalf, hi = _highHalf
-        return Fq._reduceOnce128(lo: lo &<< 1, hi: (hi &<< 1) | (lo &>> 127))
-    }
+    internal func _doubled() -> Fq { double() }
 
     /// −self.
     @inlinable @inline(__always)
-    internal func _negated() -> Fq { Fq.zero._minus(self) }
+    internal func _negated() -> Fq { -self }
 
     /// self / 2, without a multiplication: adds p when the value is odd (the
     /// sum stays below 2^255) and shifts right by one. Montgomery form
