@@ -8,7 +8,7 @@ enum PairingBenchmarks {
 
     /// n points of G1 and G2, fixed multiples of the generators.
     static func inputs(_ n: Int) -> [(G1Affine, G2Affine)] {
-        var rng = PairingBenchRNG(seed: 7)
+        var rng = BenchmarkRNG(seed: 7)
         var g2 = G2Projective.generator
         var out: [(G1Affine, G2Affine)] = []
         for _ in 0..<n {
@@ -48,7 +48,7 @@ enum PairingBenchmarks {
                 }
             },
             Benchmark(name: "fq12.mul", unit: "ns", opsPerRun: 10_000) {
-                var rng = PairingBenchRNG(seed: 1)
+                var rng = BenchmarkRNG(seed: 1)
                 let a = Fq12.random(using: &rng), b = Fq12.random(using: &rng)
                 return {
                     var x = a
@@ -57,7 +57,7 @@ enum PairingBenchmarks {
                 }
             },
             Benchmark(name: "fq12.square", unit: "ns", opsPerRun: 10_000) {
-                var rng = PairingBenchRNG(seed: 2)
+                var rng = BenchmarkRNG(seed: 2)
                 let a = Fq12.random(using: &rng)
                 return {
                     var x = a
@@ -74,7 +74,7 @@ enum PairingBenchmarks {
                 }
             },
             Benchmark(name: "g2.scalar_mul", unit: "us", opsPerRun: 20) {
-                var rng = PairingBenchRNG(seed: 3)
+                var rng = BenchmarkRNG(seed: 3)
                 let k = (0..<20).map { _ in Fr.random(using: &rng) }
                 return {
                     var acc = G2Projective.generator
@@ -149,18 +149,5 @@ enum PairingBenchmarks {
                 }
             },
         ]
-    }
-}
-
-/// A small deterministic generator for benchmark inputs (splitmix64).
-private struct PairingBenchRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
