@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "zkrollup", targets: ["zkrollup"]),
         .library(name: "BN254", targets: ["BN254"]),
         .library(name: "Polynomials", targets: ["Polynomials"]),
+        .library(name: "Keccak", targets: ["Keccak"]),
+        .library(name: "KZG", targets: ["KZG"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,12 +28,16 @@ let package = Package(
 
         // MARK: - Libraries
 
+        /// Keccak-256 (Ethereum's padding): shared by the EVM and the Plonk transcript.
+        .target(name: "Keccak", swiftSettings: hotPathSettings),
         /// Chunked `concurrentPerform` over disjoint buffer ranges; the one unchecked-Sendable wrapper.
         .target(name: "Parallel", swiftSettings: hotPathSettings),
         /// Fq, Fr, Fq2/Fq6/Fq12, G1, G2, pairing, MSM, batch inversion, precompile semantics.
         .target(name: "BN254", dependencies: ["CGMP", "Parallel"], swiftSettings: hotPathSettings),
         /// Evaluation domains and the radix-2 NTT over Fr.
         .target(name: "Polynomials", dependencies: ["BN254", "Parallel"], swiftSettings: hotPathSettings),
+        /// KZG commitments: the SRS (ceremony import, insecure dev setup), commit, open, verify.
+        .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -52,6 +58,7 @@ let package = Package(
 
         .testTarget(name: "BN254Tests", dependencies: ["BN254", "Parallel", "TestSupport", "CGMP"]),
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
+        .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
