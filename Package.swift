@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Polynomials", dependencies: ["BN254", "Parallel"], swiftSettings: hotPathSettings),
         /// KZG commitments: the SRS (ceremony import, insecure dev setup), commit, open, verify.
         .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
-        /// Words, RLP, transactions, precompiles, interpreter, gas, state + MPT.
+        /// The EVM: words, state and Merkle-Patricia trie, interpreter, transactions, precompiles, tracer.
         .target(name: "EVM", dependencies: ["Keccak", "BN254", "CGMP", "CSecp256k1"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM"], swiftSettings: hotPathSettings),
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "BN254Tests", dependencies: ["BN254", "Parallel", "TestSupport", "CGMP"]),
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
-        .testTarget(name: "EVMTests", dependencies: ["EVM", "TestSupport", "BN254", "Keccak"]),
+        .testTarget(name: "EVMTests", dependencies: ["EVM", "BN254", "CGMP", "Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
