@@ -14,6 +14,7 @@ public enum PrecompileError: Error, Equatable, Sendable, CustomStringConvertible
     /// No precompile at this address in the chosen set (e.g. 0x0a: chain v2 has no blobs).
     case unsupported(address: UInt8)
 
+    /// A one-line message naming the failed check.
     public var description: String {
         switch self {
         case .outOfGas: return "precompile: out of gas"

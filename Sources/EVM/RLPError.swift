@@ -41,6 +41,7 @@ public enum RLPError: Error, Equatable, Hashable, Sendable, CustomStringConverti
         }
     }
 
+    /// A one-line message naming the failed check.
     public var description: String {
         switch self {
         case let .unexpectedEnd(o): return "rlp: input ends or length runs past the end (offset \(o))"

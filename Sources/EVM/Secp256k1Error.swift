@@ -13,6 +13,7 @@ public enum Secp256k1Error: Error, Equatable, Hashable, Sendable, CustomStringCo
     /// The private key is zero or not below n.
     case invalidPrivateKey
 
+    /// A one-line message naming the failed check.
     public var description: String {
         switch self {
         case let .wrongLength(e, g): return "secp256k1: expected \(e) bytes, got \(g)"

@@ -19,6 +19,7 @@ public enum TransactionDecodingError: Error, Equatable, Hashable, Sendable, Cust
     /// A typed transaction's y-parity is not 0 or 1.
     case invalidYParity
 
+    /// A one-line message naming the failed check.
     public var description: String {
         switch self {
         case .empty: return "transaction: empty input"

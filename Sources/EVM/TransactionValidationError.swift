@@ -29,6 +29,7 @@ public enum TransactionValidationError: Error, Equatable, Hashable, Sendable, Cu
     /// The encoded transaction exceeds the pool's size limit.
     case oversized(size: Int, limit: Int)
 
+    /// A one-line message naming the failed check.
     public var description: String {
         switch self {
         case let .wrongChainId(e, g): return "invalid chain id: expected \(e), got \(g.map(String.init) ?? "none")"
