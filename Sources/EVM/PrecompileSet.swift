@@ -21,6 +21,13 @@ public struct PrecompileSet: Sendable {
     /// The precompile at `0x00…00<address>`, if this set has one.
     public subscript(address address: UInt8) -> Precompile? { _table[Int(address)] }
 
+    /// The precompile at a full address: only `0x00…00XX` addresses can hold one.
+    public func precompile(at address: Address) -> Precompile? {
+        let w = address.word
+        guard let low = w.exactUInt64, low <= 0xff else { return nil }
+        return _table[Int(low)]
+    }
+
     /// Charges gas first, then runs: what a CALL to a precompile does.
     /// - Parameters:
     ///   - address: the last address byte.
