@@ -23,6 +23,7 @@ import TestSupport
         let decoded = try Transaction(rawBytes: Fixtures.hexBytes(raw)!)
         #expect(decoded == tx)
         #expect(try decoded.validate(chainId: 1) == Self.keyAddress)
+        #expect(try Address(privateKey: Self.key) == Self.keyAddress)
         #expect(throws: TransactionValidationError.wrongChainId(expected: 5, got: 1)) { try decoded.validate(chainId: 5) }
     }
 
