@@ -62,7 +62,8 @@ extension Transaction {
     ///
     /// - Parameters:
     ///   - chainId: the chain's id; typed and EIP-155 transactions must carry it.
-    ///   - allowUnprotected: accept legacy transactions without a chain id (geth's default: yes).
+    ///   - allowUnprotected: accept legacy transactions without a chain id (consensus does; geth's RPC
+    ///     refuses them unless `--rpc.allow-unprotected-txs`, so a node's RPC layer may pass false).
     ///   - maxEncodedSize: a pool's size limit on `encoded` (geth: 128 KiB), or nil for none.
     /// - Returns: the sender.
     /// - Throws: `TransactionValidationError` naming the first failed check.
