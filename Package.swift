@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Polynomials", targets: ["Polynomials"]),
         .library(name: "Keccak", targets: ["Keccak"]),
         .library(name: "KZG", targets: ["KZG"]),
+        .library(name: "Poseidon", targets: ["Poseidon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,8 +39,10 @@ let package = Package(
         .target(name: "Polynomials", dependencies: ["BN254", "Parallel"], swiftSettings: hotPathSettings),
         /// KZG commitments: the SRS (ceremony import, insecure dev setup), commit, open, verify.
         .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
+        /// Poseidon over Fr with circomlib's parameters (native permutation and hash; constants for gadgets).
+        .target(name: "Poseidon", dependencies: ["BN254"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
-        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
+        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "Poseidon"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
         .target(name: "TestSupport", dependencies: ["BN254", "CGMP"]),
 
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PoseidonTests", dependencies: ["Poseidon", "BN254", "TestSupport"]),
         .testTarget(name: "KZGTests", dependencies: ["KZG", "BN254", "Polynomials", "TestSupport"]),
     ]
 )
