@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Polynomials", targets: ["Polynomials"]),
         .library(name: "Keccak", targets: ["Keccak"]),
         .library(name: "KZG", targets: ["KZG"]),
+        .library(name: "Plonk", targets: ["Plonk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,8 @@ let package = Package(
         .target(name: "Polynomials", dependencies: ["BN254", "Parallel"], swiftSettings: hotPathSettings),
         /// KZG commitments: the SRS (ceremony import, insecure dev setup), commit, open, verify.
         .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
+        /// PLONK over BN254 with KZG: constraint system, custom gates, log-derivative lookups, prover, verifier, encodings.
+        .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -60,5 +63,6 @@ let package = Package(
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
     ]
 )
