@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "Poseidon", dependencies: ["BN254"], swiftSettings: hotPathSettings),
         /// PLONK over BN254 with KZG: constraint system, custom gates, log-derivative lookups, prover, verifier, encodings.
         .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
+        /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
+        .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "Poseidon"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "PoseidonTests", dependencies: ["Poseidon", "BN254", "TestSupport"]),
         .testTarget(name: "KZGTests", dependencies: ["KZG", "BN254", "Polynomials", "TestSupport"]),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "Plonk", "Poseidon", "KZG", "BN254", "TestSupport"]),
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
     ]
 )
