@@ -24,6 +24,8 @@ extension Poseidon {
         @usableFromInline let _constants: [Fr]
         /// `mds` flattened row-major.
         @usableFromInline let _mds: [Fr]
+        /// Tables of the equivalent fast evaluation (sparse partial rounds).
+        @usableFromInline let _optimized: PoseidonOptimized
 
         /// Total number of rounds, R_F + R_P.
         public var rounds: Int { fullRounds + partialRounds }
@@ -53,6 +55,8 @@ extension Poseidon {
             _mds = flatMDS
             roundConstants = (0..<(fullRounds + partialRounds)).map { Array(flatConstants[($0 * t)..<($0 * t + t)]) }
             mds = (0..<t).map { Array(flatMDS[($0 * t)..<($0 * t + t)]) }
+            _optimized = PoseidonOptimized(t: t, fullRounds: fullRounds, partialRounds: partialRounds,
+                                           constants: roundConstants, mds: mds)
         }
     }
 }
