@@ -31,7 +31,10 @@ enum PlonkBenchmarks {
             let (pk, w) = setup(n)
             return {
                 var rng = BenchmarkRNG(seed: 7)
-                let proof = try! Prover.prove(pk, assignment: w, rng: &rng, checkWitness: false)
+                let start = Date()
+                let proof = try! Prover.prove(pk, assignment: w, rng: &rng, checkWitness: false) { round, _, _ in
+                    logRound(round, start)
+                }
                 return proof.evaluations[0].montgomeryLimbs.0
             }
         }
@@ -75,13 +78,16 @@ enum PlonkBenchmarks {
         let pk = try! ProvingKey(circuit: circuit, srs: srs)
         var r = BenchmarkRNG(seed: 1)
         let start = Date()
-        let proof = try! Prover.prove(pk, assignment: w, rng: &r) { round, _, _ in
-            if ProcessInfo.processInfo.environment["PLONK_ROUND_TIMES"] != nil {
-                FileHandle.standardError.write("  round \(round) done at \(Date().timeIntervalSince(start)) s\n".data(using: .utf8)!)
-            }
-        }
+        let proof = try! Prover.prove(pk, assignment: w, rng: &r) { round, _, _ in logRound(round, start) }
         FileHandle.standardError.write("plonk n=\(n): proof \(proof.bytes.count) bytes, \(pk.fixedColumnCount) fixed columns\n".data(using: .utf8)!)
         return (pk, w)
+    }
+
+    /// With PLONK_ROUND_TIMES set, prints when each prover round finished.
+    static func logRound(_ round: Int, _ start: Date) {
+        if ProcessInfo.processInfo.environment["PLONK_ROUND_TIMES"] != nil {
+            FileHandle.standardError.write(String(format: "  round %d done at %.3f s\n", round, Date().timeIntervalSince(start)).data(using: .utf8)!)
+        }
     }
 
     /// [τⁱ]₁ for a fixed τ via an 8-bit fixed-base window table of G (insecure; benchmarks only).
