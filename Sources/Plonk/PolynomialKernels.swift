@@ -3,8 +3,26 @@ import Parallel
 
 /// Small coefficient-form kernels used by prover and preprocessing.
 enum PolynomialKernels {
-    /// p(x) by Horner's rule over `coefficients` (lowest degree first).
+    /// p(x) by Horner's rule over `coefficients` (lowest degree first), in
+    /// parallel chunks: chunk [s, e) contributes x^s·Horner(chunk). Exact, so
+    /// the result does not depend on the chunking.
     static func evaluate(_ coefficients: UnsafeBufferPointer<Fr>, at x: Fr) -> Fr {
+        let n = coefficients.count
+        let chunks = Parallel.chunkCount(count: n, minChunk: 1 << 14)
+        if chunks <= 1 { return horner(coefficients, x) }
+        var partial = [Fr](repeating: .zero, count: chunks)
+        partial.withUnsafeMutableBufferPointer { pb in
+            let out = SendableBuffer(pb)
+            let src = SendableBuffer(UnsafeMutableBufferPointer(mutating: coefficients))
+            Parallel.forEachChunk(count: n, minChunk: 1 << 14) { c, range in
+                out[c] = x.pow(UInt64(range.lowerBound)) * horner(UnsafeBufferPointer(rebasing: src.buffer[range]), x)
+            }
+        }
+        return partial.reduce(Fr.zero, +)
+    }
+
+    /// Serial Horner evaluation.
+    static func horner(_ coefficients: UnsafeBufferPointer<Fr>, _ x: Fr) -> Fr {
         var acc = Fr.zero
         var i = coefficients.count - 1
         while i >= 0 { acc = acc * x + coefficients[i]; i -= 1 }

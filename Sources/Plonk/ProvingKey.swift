@@ -23,8 +23,10 @@ public enum PlonkSetupError: Error, Sendable, Equatable, CustomStringConvertible
 /// Memory: with F fixed columns (14 + the custom gates' columns), the key
 /// holds F·(n + 4n) field elements of fixed polynomials (160·F bytes per row),
 /// 3n σ values and the compiled circuit (≈ 32·F + 24 bytes per row), so about
-/// 192·F + 120 bytes per gate: ≈ 3.2 KB per gate for F = 16. Proving adds about
-/// 8·4n witness/quotient coset evaluations (≈ 1.1 KB per gate) at its peak.
+/// 192·F + 120 bytes per gate: ≈ 3.2 KB per gate for F = 16; for n ≤ 2¹⁷ the
+/// default fixed-base commitment table adds ≈ 1 KiB per gate. Proving adds
+/// 9·4n coset evaluations (8 witness slots and the quotient, 1152 bytes per
+/// gate) plus ≈ 20 coefficient vectors of n + 9 (≈ 640 bytes per gate) at its peak.
 public final class ProvingKey: Sendable {
     /// The circuit.
     public let circuit: CompiledCircuit
@@ -44,6 +46,9 @@ public final class ProvingKey: Sendable {
     public let omegaPowers: [Fr]
     /// L₀ (the Lagrange polynomial at 1) on the 4n coset.
     public let l1Coset: [Fr]
+    /// Fixed-base MSM table over `g1Powers` (commitments 0.6–0.8× the plain
+    /// MSM's time), or nil to use `G1Projective.msm`.
+    public let commitmentTable: G1FixedBaseMSM?
     /// The number of fixed columns.
     public var fixedColumnCount: Int { fixedCoefficients.count / domain.size }
 
@@ -55,8 +60,11 @@ public final class ProvingKey: Sendable {
     /// - Parameters:
     ///   - circuit: a compiled circuit.
     ///   - srs: at least `requiredSRSPowers(size: circuit.size)` G1 powers.
+    ///   - precomputeTable: build a `G1FixedBaseMSM` table for the prover's
+    ///     commitments (≈ 1 KiB per SRS power); nil (default) builds it for
+    ///     n ≤ 2¹⁷, where its memory is modest, and not above.
     /// - Throws: `PlonkSetupError.srsTooSmall`.
-    public init(circuit: CompiledCircuit, srs: SRS) throws(PlonkSetupError) {
+    public init(circuit: CompiledCircuit, srs: SRS, precomputeTable: Bool? = nil) throws(PlonkSetupError) {
         let n = circuit.size
         let need = ProvingKey.requiredSRSPowers(size: n)
         guard srs.g1Powers.count >= need else { throw .srsTooSmall(needed: need, available: srs.g1Powers.count) }
@@ -92,6 +100,7 @@ public final class ProvingKey: Sendable {
         self.sigmaValues = sigma[0] + sigma[1] + sigma[2]
         self.omegaPowers = omegaPowers
         self.l1Coset = l1
+        self.commitmentTable = (precomputeTable ?? (n <= 1 << 17)) ? G1FixedBaseMSM(bases: powers) : nil
         self.verificationKey = VerificationKey(logSize: logN, publicInputCount: circuit.publicInputCount, g2Tau: srs.g2Tau,
                                                gates: circuit.gates, fixedCommitments: G1Projective.batchToAffine(commitments))
     }
@@ -99,6 +108,7 @@ public final class ProvingKey: Sendable {
     /// Commits to coefficients (at most `g1Powers.count` of them).
     func commit(_ coefficients: [Fr]) -> G1Projective {
         precondition(coefficients.count <= g1Powers.count)
+        if let t = commitmentTable { return t.msm(coefficients) }
         return G1Projective.msm(points: Array(g1Powers[0..<coefficients.count]), scalars: coefficients)
     }
 }
