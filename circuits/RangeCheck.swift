@@ -20,9 +20,9 @@ public enum RangeCheck {
     /// Each byte is a new variable range-checked with `range8`; a top byte of
     /// k < 8 bits is checked as byte·2^(8−k) ∈ [0, 2⁸) (one extra row), which
     /// holds exactly when byte < 2^k. The bytes are recombined by a Horner
-    /// chain acc ← 256·acc + byte (one arithmetic row per byte) whose result
-    /// ends in a row whose output cell is x itself. Sound for bits ≤ 248 (then Σ byteᵢ·256ⁱ < r
-    /// cannot wrap around).
+    /// chain acc ← 256·acc + byte (one arithmetic row per byte) whose last row
+    /// has x itself in its output cell. A single byte is x itself. Sound for
+    /// bits ≤ 248 (then Σ byteᵢ·256ⁱ < r cannot wrap around).
     /// - Returns: the byte variables, least significant first.
     @discardableResult
     public static func checkBits(_ cs: inout ConstraintSystem, _ x: Variable, bits: Int) -> [Variable] {
