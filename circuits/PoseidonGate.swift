@@ -29,12 +29,19 @@ import Poseidon
 /// The MDS matrix M is a constant of the gate (not a column), read from
 /// `Poseidon.Parameters`, so native and in-circuit Poseidon share one table.
 public struct PoseidonGate: CustomGate {
-    /// Fixed-column indices.
-    public enum Column { public static let partial = 0, rotate = 1, fullLast = 2, add = 3, k0 = 4 }
+    /// Fixed-column indices: the four row-type selectors, then K0 (K1, K2 follow it).
+    public enum Column {
+        /// qPartial, qRotate, qFullLast, qAdd, and the first of the three constant columns.
+        public static let partial = 0, rotate = 1, fullLast = 2, add = 3, k0 = 4
+    }
 
+    /// Stable name (goes into verification keys).
     public var name: String { "poseidon.t3.circom" }
+    /// qPartial, qRotate, qFullLast, qAdd, K0, K1, K2.
     public var fixedColumnCount: Int { 7 }
+    /// next.a, next.b, next.c, and d = a².
     public var constraintCount: Int { 4 }
+    /// Every constraint but the last reads the next row.
     public var readsNextRow: Bool { true }
 
     @usableFromInline let m00: Fr, m01: Fr, m02: Fr, m10: Fr, m11: Fr, m12: Fr, m20: Fr, m21: Fr, m22: Fr
@@ -48,6 +55,7 @@ public struct PoseidonGate: CustomGate {
         (m20, m21, m22) = (m[2][0], m[2][1], m[2][2])
     }
 
+    /// The 4 × 7 coefficients g_{k,j} of the table above (degree ≤ 3 in the wires).
     public func coefficients(current w: WireValues, next n: WireValues, into out: UnsafeMutableBufferPointer<Fr>) {
         let s = w.d * w.d * w.a
         let sq = w.a * w.a - w.d

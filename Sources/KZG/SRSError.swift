@@ -44,6 +44,7 @@ public enum SRSError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Our own format's header is malformed.
     case badHeader(String)
 
+    /// The message commands print (names section, index and sizes).
     public var description: String {
         switch self {
         case let .unreadable(path, reason):
@@ -91,8 +92,11 @@ public enum SRSError: Error, Equatable, Sendable, CustomStringConvertible {
 /// `powersoftau_new`: 1 header, 2 tauG1, 3 tauG2, 4 alphaTauG1, 5 betaTauG1,
 /// 6 betaG2, 7 contributions; `prepare phase2` adds 12–15, Lagrange bases).
 public enum PtauSection {
+    /// Section 1: n8, q, power, ceremonyPower.
     public static let header: UInt32 = 1
+    /// Section 2: [τ^i]₁ for i < 2^(power+1) − 1.
     public static let tauG1: UInt32 = 2
+    /// Section 3: [τ^i]₂ for i < 2^power.
     public static let tauG2: UInt32 = 3
 
     /// A human-readable name for a section id, for messages.
