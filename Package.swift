@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Polynomials", targets: ["Polynomials"]),
         .library(name: "Keccak", targets: ["Keccak"]),
         .library(name: "KZG", targets: ["KZG"]),
+        .library(name: "Poseidon", targets: ["Poseidon"]),
+        .library(name: "Plonk", targets: ["Plonk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,8 +44,14 @@ let package = Package(
         .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
         /// The EVM: words, state and Merkle-Patricia trie, interpreter, transactions, precompiles, tracer.
         .target(name: "EVM", dependencies: ["Keccak", "BN254", "CGMP", "CSecp256k1"], swiftSettings: hotPathSettings),
+        /// Poseidon over Fr with circomlib's parameters (native permutation and hash; constants for gadgets).
+        .target(name: "Poseidon", dependencies: ["BN254"], swiftSettings: hotPathSettings),
+        /// PLONK over BN254 with KZG: constraint system, custom gates, log-derivative lookups, prover, verifier, encodings.
+        .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
+        /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
+        .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
-        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM"], swiftSettings: hotPathSettings),
+        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "KZG", "Plonk", "Poseidon", "Circuits", "EVM"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
         .target(name: "TestSupport", dependencies: ["BN254", "CGMP"]),
 
@@ -54,6 +62,7 @@ let package = Package(
             name: "zkrollup",
             dependencies: [
                 "BN254", "Polynomials", "Benchmarks",
+                "KZG",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,5 +74,9 @@ let package = Package(
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
         .testTarget(name: "EVMTests", dependencies: ["EVM", "BN254", "CGMP", "Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PoseidonTests", dependencies: ["Poseidon", "BN254", "TestSupport"]),
+        .testTarget(name: "KZGTests", dependencies: ["KZG", "BN254", "Polynomials", "TestSupport"]),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "Plonk", "Poseidon", "KZG", "BN254", "TestSupport"]),
+        .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
     ]
 )
