@@ -62,7 +62,7 @@ let package = Package(
             name: "zkrollup",
             dependencies: [
                 "BN254", "Polynomials", "Benchmarks",
-                "KZG",
+                "KZG", "Plonk", "Circuits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

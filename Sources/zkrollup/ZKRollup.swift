@@ -7,6 +7,8 @@ struct ZKRollup: ParsableCommand {
         commandName: "zkrollup",
         abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
         subcommands: [BenchCommand.self,
-                      SRSCommand.self]
+                      SRSCommand.self,
+                      ProveCommand.self,
+                      VerifyCommand.self]
     )
 }

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A one-line progress bar on stderr: phase, percent, elapsed time and ETA.
+/// Redraws in place on a terminal; on a pipe it prints one line per phase so
+/// logs stay readable.
+final class ProgressBar: @unchecked Sendable {
+    private let start = DispatchTime.now()
+    private let isTerminal = isatty(2) != 0
+    private var lastPhase = ""
+    private let lock = NSLock()
+
+    /// Seconds since the bar was created.
+    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+    /// Shows `phase` at `fraction` (0…1) of the whole job.
+    func update(phase: String, fraction: Double) {
+        lock.lock(); defer { lock.unlock() }
+        let f = min(max(fraction, 0), 1)
+        let width = 30
+        let filled = Int((f * Double(width)).rounded(.down))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let t = elapsed
+        let eta = f > 0.01 ? String(format: "%.1fs", t / f - t) : "?"
+        let line = String(format: "[%@] %3.0f%% %@  elapsed %.1fs  ETA %@", bar, f * 100, phase, t, eta)
+        if isTerminal {
+            printError("\r\u{1B}[2K" + line, terminator: "")
+        } else if phase != lastPhase {
+            printError(line)
+        }
+        lastPhase = phase
+    }
+
+    /// Ends the bar's line.
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if isTerminal { printError("") }
+    }
+}

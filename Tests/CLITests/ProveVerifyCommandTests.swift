@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `zkrollup prove --circuit poseidon:N` and `zkrollup verify` through the built executable.
+@Suite struct ProveVerifyCommandTests {
+    static let ptau = Fixtures.url("../shared/fixtures/srs/pot12_snarkjs.ptau").path
+
+    func temp(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
+    }
+
+    /// A proof made with the real ceremony SRS verifies; its JSON has the documented shape.
+    @Test func provesAndVerifiesWithTheCeremonySRS() throws {
+        let proof = temp("proof.json"), vk = temp("vk.json")
+        defer { for p in [proof, vk] { try? FileManager.default.removeItem(atPath: p) } }
+        let r = try CLI.run(["prove", "--circuit", "poseidon:3", "--srs", Self.ptau, "--out", proof, "--vk-out", vk])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("INSECURE"))
+        #expect(r.stderr.contains("100%"))
+        let p = try json(proof)
+        #expect(p["version"] as? Int == 1)
+        #expect((p["publicInputs"] as? [String])?.count == 6)
+        #expect(((p["proof"] as? String)?.count ?? 0) == 2 + 2 * 1216)
+        let v = try CLI.run(["verify", "--proof", proof, "--vk", vk])
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(v.stdout.contains("accepted"))
+    }
+
+    /// Tampering with the proof, a public input or the key is rejected with exit 1 and a reason.
+    @Test func rejectsTamperedInputs() throws {
+        let proof = temp("proof.json"), vk = temp("vk.json"), other = temp("other.json"), otherVK = temp("othervk.json")
+        let bad = temp("bad.json")
+        defer { for p in [proof, vk, other, otherVK, bad] { try? FileManager.default.removeItem(atPath: p) } }
+        let r = try CLI.run(["prove", "--circuit", "poseidon:1", "--out", proof, "--vk-out", vk])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("INSECURE"))
+
+        // A scalar of the proof changed (last word: still canonical, wrong value).
+        var p = try json(proof)
+        var hex = Array((p["proof"] as? String ?? "").utf8)
+        let last = hex.count - 1
+        hex[last] = hex[last] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+        p["proof"] = String(decoding: hex, as: UTF8.self)
+        try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
+        let flipped = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+        #expect(flipped.status == 1)
+        #expect(flipped.stderr.contains("rejected"), "\(flipped.stderr)")
+
+        // A public input changed.
+        p = try json(proof)
+        var inputs = p["publicInputs"] as? [String] ?? []
+        inputs[3] = "0x" + String(repeating: "0", count: 63) + "7"
+        p["publicInputs"] = inputs
+        try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
+        let input = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+        #expect(input.status == 1)
+        #expect(input.stderr.contains("pairing check failed"), "\(input.stderr)")
+
+        // A proof checked against another circuit's key.
+        #expect(try CLI.run(["prove", "--circuit", "poseidon:2", "--out", other, "--vk-out", otherVK]).status == 0)
+        let wrongKey = try CLI.run(["verify", "--proof", proof, "--vk", otherVK])
+        #expect(wrongKey.status == 1)
+        #expect(wrongKey.stderr.contains("another verification key"), "\(wrongKey.stderr)")
+
+        // Not JSON at all.
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: bad))
+        let garbage = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+        #expect(garbage.status == 1)
+        #expect(garbage.stderr.contains("malformed proof"), "\(garbage.stderr)")
+    }
+
+    @Test func rejectsBadArguments() throws {
+        let spec = try CLI.run(["prove", "--circuit", "sha256:3", "--out", temp("x.json")])
+        #expect(spec.status != 0)
+        #expect(spec.stderr.contains("unknown circuit 'sha256:3'"), "\(spec.stderr)")
+        let tooBig = try CLI.run(["prove", "--circuit", "poseidon:100", "--srs", Self.ptau, "--out", temp("x.json")])
+        #expect(tooBig.status == 1)
+        #expect(tooBig.stderr.contains("the circuit needs"), "\(tooBig.stderr)")
+    }
+}
