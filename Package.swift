@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "zkrollup",
             dependencies: [
-                "BN254", "Polynomials", "Benchmarks",
+                "BN254", "Polynomials", "Benchmarks", "EVM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,6 @@ struct ZKRollup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zkrollup",
         abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
-        subcommands: [BenchCommand.self]
+        subcommands: [BenchCommand.self, EVMCommand.self]
     )
 }

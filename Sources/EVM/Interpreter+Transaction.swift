@@ -1,0 +1,88 @@
+extension Interpreter {
+    /// Intrinsic gas: 21000, +32000 and 2 per init-code word for a creation (EIP-3860),
+    /// 4 per zero and 16 per non-zero calldata byte (EIP-2028), 2400 per access-list address
+    /// and 1900 per storage key (EIP-2930).
+    public static func intrinsicGas(_ tx: TransactionEnvironment) -> UInt64 {
+        var g: UInt64 = 21000
+        var zeros: UInt64 = 0
+        for b in tx.data where b == 0 { zeros += 1 }
+        g += zeros * 4 + (UInt64(tx.data.count) - zeros) * 16
+        if tx.to == nil { g += 32000 + 2 * ((UInt64(tx.data.count) + 31) / 32) }
+        for e in tx.accessList { g += 2400 + 1900 * UInt64(e.storageKeys.count) }
+        return g
+    }
+
+    /// Validates and executes a transaction, then finalises the state (EIP-161 deletions,
+    /// EIP-6780 self-destructs) and clears the per-transaction substate.
+    /// - Throws: `TransactionError` when the transaction is invalid; the state is then unchanged.
+    /// - Returns: status, gas used after refund, output, logs.
+    public func execute(_ tx: TransactionEnvironment) throws(TransactionError) -> ExecutionResult {
+        let intrinsic = Self.intrinsicGas(tx)
+        if tx.to == nil && tx.data.count > Self.maxInitcodeSize { throw .initcodeTooLarge }
+        if tx.gasLimit > block.gasLimit { throw .gasLimitExceedsBlock(gasLimit: tx.gasLimit, blockGasLimit: block.gasLimit) }
+        let senderNonce = state.nonce(tx.caller)
+        if senderNonce == UInt64.max { throw .nonceMax }
+        if tx.nonce != senderNonce { throw .nonceMismatch(expected: senderNonce, got: tx.nonce) }
+        if !state.code(tx.caller).isEmpty { throw .senderNotEOA }
+        if let tip = tx.maxPriorityFeePerGas, tip > tx.maxFeePerGas { throw .priorityFeeAboveFeeCap }
+        if tx.maxFeePerGas < block.baseFee { throw .feeCapBelowBaseFee }
+        guard let maxCost = tx.maxFeePerGas.multipliedReportingOverflow(by: tx.gasLimit) else { throw .feeOverflow }
+        let (total, overflow) = maxCost.addingReportingOverflow(tx.value)
+        if overflow || state.balance(tx.caller) < total { throw .insufficientFunds }
+        if tx.gasLimit < intrinsic { throw .intrinsicGasTooLow(intrinsic: intrinsic, gasLimit: tx.gasLimit) }
+
+        let price: UInt256
+        if let tip = tx.maxPriorityFeePerGas {
+            let withTip = block.baseFee &+ tip
+            price = withTip < tx.maxFeePerGas ? withTip : tx.maxFeePerGas
+        } else {
+            price = tx.maxFeePerGas
+        }
+        origin = tx.caller
+        gasPrice = price
+        blobHashes = tx.blobHashes
+
+        state.subtractBalance(tx.caller, price &* UInt256(tx.gasLimit))
+        state.warmAddress(tx.caller)
+        state.warmAddress(block.coinbase) // EIP-3651
+        for p in Precompiles.addresses { state.warmAddress(p) }
+        for e in tx.accessList {
+            state.warmAddress(e.address)
+            for k in e.storageKeys { state.warmSlot(e.address, k) }
+        }
+        let gas = Int(tx.gasLimit - intrinsic)
+        let outcome: CallOutcome
+        if let to = tx.to {
+            state.warmAddress(to)
+            state.setNonce(tx.caller, senderNonce + 1)
+            outcome = call(kind: .call, caller: tx.caller, address: to, codeAddress: to, value: tx.value,
+                           input: tx.data, gas: gas, isStatic: false, depth: 0)
+        } else {
+            outcome = create(caller: tx.caller, value: tx.value, initcode: tx.data, salt: nil, gas: gas, depth: 0)
+        }
+        var gasUsed = tx.gasLimit - UInt64(outcome.gasLeft)
+        let refund = min(UInt64(max(state.refund, 0)), gasUsed / 5)
+        gasUsed -= refund
+        state.addBalance(tx.caller, price &* UInt256(tx.gasLimit - gasUsed))
+        state.addBalance(block.coinbase, (price &- block.baseFee) &* UInt256(gasUsed))
+        let logs = state.logs
+        state.finalizeTransaction()
+        return ExecutionResult(status: outcome.status, gasUsed: gasUsed, gasRefunded: refund,
+                               output: outcome.output, logs: logs, createdAddress: outcome.createdAddress)
+    }
+}
+
+extension UInt256 {
+    /// self × m, or nil when the product needs more than 256 bits.
+    @inlinable
+    public func multipliedReportingOverflow(by m: UInt64) -> UInt256? {
+        var r = UInt256.zero
+        var carry: UInt64 = 0
+        for i in 0..<4 {
+            let t = UInt128(self[limb: i]) &* UInt128(m) &+ UInt128(carry)
+            r[limb: i] = UInt64(truncatingIfNeeded: t)
+            carry = UInt64(truncatingIfNeeded: t >> 64)
+        }
+        return carry == 0 ? r : nil
+    }
+}

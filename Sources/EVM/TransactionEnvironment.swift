@@ -1,0 +1,43 @@
+/// What a transaction asks the EVM to do, independent of its wire encoding: the decoded and
+/// sender-recovered transaction (revm's `TxEnv`).
+public struct TransactionEnvironment: Sendable {
+    /// One EIP-2930 access-list entry.
+    public struct AccessListEntry: Sendable {
+        /// The pre-warmed address.
+        public var address: Address
+        /// Its pre-warmed slots.
+        public var storageKeys: [UInt256]
+        /// An entry.
+        public init(address: Address, storageKeys: [UInt256]) { self.address = address; self.storageKeys = storageKeys }
+    }
+
+    /// The recovered sender.
+    public var caller: Address
+    /// The recipient, or nil to create a contract.
+    public var to: Address?
+    /// Wei sent.
+    public var value: UInt256
+    /// Calldata or init code.
+    public var data: [UInt8]
+    /// Gas limit.
+    public var gasLimit: UInt64
+    /// The nonce the transaction carries (must equal the sender's nonce).
+    public var nonce: UInt64
+    /// Legacy/2930 gas price, or the EIP-1559 max fee per gas.
+    public var maxFeePerGas: UInt256
+    /// EIP-1559 max priority fee; nil for legacy and 2930 transactions (then it equals the gas price).
+    public var maxPriorityFeePerGas: UInt256?
+    /// EIP-2930 access list.
+    public var accessList: [AccessListEntry]
+    /// EIP-4844 versioned hashes (BLOBHASH reads them).
+    public var blobHashes: [UInt256]
+
+    /// A transaction.
+    public init(caller: Address, to: Address?, value: UInt256 = .zero, data: [UInt8] = [], gasLimit: UInt64,
+                nonce: UInt64 = 0, maxFeePerGas: UInt256 = .zero, maxPriorityFeePerGas: UInt256? = nil,
+                accessList: [AccessListEntry] = [], blobHashes: [UInt256] = []) {
+        self.caller = caller; self.to = to; self.value = value; self.data = data; self.gasLimit = gasLimit
+        self.nonce = nonce; self.maxFeePerGas = maxFeePerGas; self.maxPriorityFeePerGas = maxPriorityFeePerGas
+        self.accessList = accessList; self.blobHashes = blobHashes
+    }
+}

@@ -1,0 +1,218 @@
+/// The accounts plus the per-transaction substate, with a journal for call-frame reverts.
+///
+/// Accounts live in one dictionary keyed by address. Everything a transaction changes is
+/// journaled (`checkpoint()` / `revert(to:)`), including the EIP-2929 warm sets, transient
+/// storage (EIP-1153), the refund counter (EIP-3529), logs, EIP-6780's created-in-this-tx
+/// set and EIP-161's touched set. `finalizeTransaction()` deletes self-destructed and touched
+/// empty accounts and clears the substate.
+public struct WorldState: Sendable {
+    /// The accounts by address.
+    public var accounts: [Address: Account]
+
+    @usableFromInline internal var _journal: [JournalEntry] = []
+    @usableFromInline internal var _warmAddresses: Set<Address> = []
+    @usableFromInline internal var _warmSlots: Set<SlotKey> = []
+    @usableFromInline internal var _transient: [SlotKey: UInt256] = [:]
+    @usableFromInline internal var _original: [SlotKey: UInt256] = [:]
+    @usableFromInline internal var _created: Set<Address> = []
+    @usableFromInline internal var _selfDestructed: Set<Address> = []
+    @usableFromInline internal var _touched: Set<Address> = []
+    /// The EIP-3529 refund counter of the running transaction (may dip below zero mid-transaction).
+    public internal(set) var refund: Int = 0
+    /// Logs of the running transaction.
+    public internal(set) var logs: [Log] = []
+
+    /// A state holding `accounts`.
+    public init(accounts: [Address: Account] = [:]) { self.accounts = accounts }
+
+    // MARK: Reads
+
+    /// The balance (zero for a missing account).
+    @inlinable public func balance(_ a: Address) -> UInt256 { accounts[a]?.balance ?? .zero }
+    /// The nonce (zero for a missing account).
+    @inlinable public func nonce(_ a: Address) -> UInt64 { accounts[a]?.nonce ?? 0 }
+    /// The code (empty for a missing account).
+    @inlinable public func code(_ a: Address) -> Code { accounts[a]?.code ?? .empty }
+    /// True when the account exists.
+    @inlinable public func exists(_ a: Address) -> Bool { accounts[a] != nil }
+    /// EIP-161 "dead": missing or empty.
+    @inlinable public func isDead(_ a: Address) -> Bool { accounts[a]?.isEmpty ?? true }
+    /// The current value of a storage slot.
+    @inlinable public func storage(_ a: Address, _ k: UInt256) -> UInt256 { accounts[a]?.storage[k] ?? .zero }
+    /// The slot's value at the start of the transaction (EIP-2200's "original value").
+    @inlinable public func originalStorage(_ a: Address, _ k: UInt256) -> UInt256 {
+        _original[SlotKey(a, k)] ?? storage(a, k)
+    }
+    /// The transient value (EIP-1153).
+    @inlinable public func transient(_ a: Address, _ k: UInt256) -> UInt256 { _transient[SlotKey(a, k)] ?? .zero }
+    /// True when the account was created by the running transaction (EIP-6780).
+    @inlinable public func isCreatedInTransaction(_ a: Address) -> Bool { _created.contains(a) }
+
+    // MARK: Journal
+
+    /// The current journal position, to revert to on a failed frame.
+    @inlinable public var checkpoint: Int { _journal.count }
+
+    /// Undoes every change made after `checkpoint`.
+    public mutating func revert(to checkpoint: Int) {
+        while _journal.count > checkpoint {
+            switch _journal.removeLast() {
+            case .account(let a, let prev): accounts[a] = prev
+            case .balance(let a, let v): accounts[a]?.balance = v
+            case .nonce(let a, let v): accounts[a]?.nonce = v
+            case .code(let a, let c): accounts[a]?.code = c
+            case .storage(let a, let k, let v):
+                if v.isZero { accounts[a]?.storage.removeValue(forKey: k) } else { accounts[a]?.storage[k] = v }
+            case .transient(let k, let v):
+                if v.isZero { _transient.removeValue(forKey: k) } else { _transient[k] = v }
+            case .warmAddress(let a): _warmAddresses.remove(a)
+            case .warmSlot(let k): _warmSlots.remove(k)
+            case .touched(let a): _touched.remove(a)
+            case .created(let a): _created.remove(a)
+            case .selfDestructed(let a): _selfDestructed.remove(a)
+            case .refund(let r): refund = r
+            case .log: logs.removeLast()
+            }
+        }
+    }
+
+    // MARK: Writes
+
+    mutating func touch(_ a: Address) {
+        if _touched.insert(a).inserted { _journal.append(.touched(a)) }
+    }
+
+    /// Makes sure `a` exists (an empty account otherwise), journaled.
+    mutating func ensureAccount(_ a: Address) {
+        if accounts[a] == nil {
+            _journal.append(.account(a, nil))
+            accounts[a] = Account()
+        }
+        touch(a)
+    }
+
+    /// Adds wei; a zero amount only touches the account (EIP-161).
+    public mutating func addBalance(_ a: Address, _ v: UInt256) {
+        if v.isZero { touch(a); return }
+        ensureAccount(a)
+        let old = accounts[a]!.balance
+        _journal.append(.balance(a, old))
+        accounts[a]!.balance = old &+ v
+    }
+
+    /// Subtracts wei.
+    /// - Precondition: the balance covers `v` (callers check first).
+    public mutating func subtractBalance(_ a: Address, _ v: UInt256) {
+        if v.isZero { touch(a); return }
+        ensureAccount(a)
+        let old = accounts[a]!.balance
+        _journal.append(.balance(a, old))
+        accounts[a]!.balance = old &- v
+    }
+
+    /// Sets the nonce.
+    public mutating func setNonce(_ a: Address, _ n: UInt64) {
+        ensureAccount(a)
+        _journal.append(.nonce(a, accounts[a]!.nonce))
+        accounts[a]!.nonce = n
+    }
+
+    /// Sets the code.
+    public mutating func setCode(_ a: Address, _ c: Code) {
+        ensureAccount(a)
+        _journal.append(.code(a, accounts[a]!.code))
+        accounts[a]!.code = c
+    }
+
+    /// Writes a storage slot, remembering its original value for EIP-2200 gas.
+    public mutating func setStorage(_ a: Address, _ k: UInt256, _ v: UInt256) {
+        ensureAccount(a)
+        let old = accounts[a]!.storage[k] ?? .zero
+        let key = SlotKey(a, k)
+        if _original[key] == nil { _original[key] = old }
+        _journal.append(.storage(a, k, old))
+        if v.isZero { accounts[a]!.storage.removeValue(forKey: k) } else { accounts[a]!.storage[k] = v }
+    }
+
+    /// Writes a transient slot (EIP-1153).
+    public mutating func setTransient(_ a: Address, _ k: UInt256, _ v: UInt256) {
+        let key = SlotKey(a, k)
+        let old = _transient[key] ?? .zero
+        _journal.append(.transient(key, old))
+        if v.isZero { _transient.removeValue(forKey: key) } else { _transient[key] = v }
+    }
+
+    /// Marks an address warm (EIP-2929).
+    /// - Returns: true when it was cold.
+    @discardableResult
+    public mutating func warmAddress(_ a: Address) -> Bool {
+        if _warmAddresses.insert(a).inserted { _journal.append(.warmAddress(a)); return true }
+        return false
+    }
+
+    /// True when the address is warm.
+    @inlinable public func isWarm(_ a: Address) -> Bool { _warmAddresses.contains(a) }
+
+    /// Marks a slot warm (EIP-2929).
+    /// - Returns: true when it was cold.
+    @discardableResult
+    public mutating func warmSlot(_ a: Address, _ k: UInt256) -> Bool {
+        let key = SlotKey(a, k)
+        if _warmSlots.insert(key).inserted { _journal.append(.warmSlot(key)); return true }
+        return false
+    }
+
+    /// Adds to the refund counter (negative to subtract).
+    public mutating func addRefund(_ delta: Int) {
+        _journal.append(.refund(refund))
+        refund += delta
+    }
+
+    /// Appends a log.
+    public mutating func addLog(_ log: Log) {
+        _journal.append(.log)
+        logs.append(log)
+    }
+
+    /// Creates a contract account at `a` (nonce 1, EIP-161), keeping a pre-existing balance, and
+    /// marks it created in this transaction (EIP-6780).
+    public mutating func createContractAccount(_ a: Address) {
+        let prev = accounts[a]
+        _journal.append(.account(a, prev))
+        accounts[a] = Account(nonce: 1, balance: prev?.balance ?? .zero)
+        touch(a)
+        if _created.insert(a).inserted { _journal.append(.created(a)) }
+    }
+
+    /// Marks `a` for deletion at the end of the transaction and zeroes its balance (EIP-6780: only
+    /// for accounts created in the same transaction; the caller checks).
+    public mutating func markSelfDestructed(_ a: Address) {
+        if _selfDestructed.insert(a).inserted { _journal.append(.selfDestructed(a)) }
+        if let b = accounts[a]?.balance, !b.isZero {
+            _journal.append(.balance(a, b))
+            accounts[a]!.balance = .zero
+        }
+    }
+
+    // MARK: Transaction boundaries
+
+    /// Deletes self-destructed accounts and touched empty accounts (EIP-161), then clears the
+    /// journal, warm sets, transient storage, refund counter and logs.
+    public mutating func finalizeTransaction() {
+        for a in _selfDestructed { accounts.removeValue(forKey: a) }
+        for a in _touched where accounts[a]?.isEmpty == true { accounts.removeValue(forKey: a) }
+        _journal.removeAll(keepingCapacity: true)
+        _warmAddresses.removeAll(keepingCapacity: true)
+        _warmSlots.removeAll(keepingCapacity: true)
+        _transient.removeAll()
+        _original.removeAll(keepingCapacity: true)
+        _created.removeAll()
+        _selfDestructed.removeAll()
+        _touched.removeAll(keepingCapacity: true)
+        refund = 0
+        logs.removeAll()
+    }
+
+    /// Marks an account touched (EIP-161) without changing it, as paying a zero fee does.
+    public mutating func touchAccount(_ a: Address) { touch(a) }
+}
