@@ -25,6 +25,8 @@ let package = Package(
 
         /// libgmp (Debian libgmp-dev): big-number parsing/printing and the test oracle.
         .systemLibrary(name: "CGMP", path: "Sources/CGMP", providers: [.apt(["libgmp-dev"])]),
+        /// libsecp256k1 (Debian libsecp256k1-dev): ECDSA signing and public-key recovery.
+        .systemLibrary(name: "CSecp256k1", path: "Sources/CSecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
 
         // MARK: - Libraries
 
@@ -39,9 +41,9 @@ let package = Package(
         /// KZG commitments: the SRS (ceremony import, insecure dev setup), commit, open, verify.
         .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
         /// The EVM: words, state and Merkle-Patricia trie, interpreter, transactions, precompiles, tracer.
-        .target(name: "EVM", dependencies: ["Keccak", "BN254", "CGMP"], swiftSettings: hotPathSettings),
+        .target(name: "EVM", dependencies: ["Keccak", "BN254", "CGMP", "CSecp256k1"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
-        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
+        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
         .target(name: "TestSupport", dependencies: ["BN254", "CGMP"]),
 
@@ -61,7 +63,7 @@ let package = Package(
         .testTarget(name: "BN254Tests", dependencies: ["BN254", "Parallel", "TestSupport", "CGMP"]),
         .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials", "BN254", "TestSupport"]),
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
-        .testTarget(name: "EVMTests", dependencies: ["EVM", "BN254", "CGMP", "TestSupport"]),
+        .testTarget(name: "EVMTests", dependencies: ["EVM", "BN254", "CGMP", "Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
