@@ -26,9 +26,24 @@ extension Interpreter {
         if !state.code(tx.caller).isEmpty { throw .senderNotEOA }
         if let tip = tx.maxPriorityFeePerGas, tip > tx.maxFeePerGas { throw .priorityFeeAboveFeeCap }
         if tx.maxFeePerGas < block.baseFee { throw .feeCapBelowBaseFee }
+        // EIP-4844: 131072 blob gas per blob, paid at the blob base fee, burnt.
+        var blobGas: UInt64 = 0
+        var blobFee = UInt256.zero
+        var maxBlobCost = UInt256.zero
+        if let blobCap = tx.maxFeePerBlobGas {
+            if tx.to == nil { throw .blobCreation }
+            if tx.blobHashes.isEmpty || tx.blobHashes.count > 6 { throw .blobCount(tx.blobHashes.count) }
+            for h in tx.blobHashes where h[limb: 3] >> 56 != 1 { throw .blobVersion }
+            let blobBaseFee = block.blobBaseFee
+            if blobCap < blobBaseFee { throw .blobFeeCapTooLow }
+            blobGas = 131_072 * UInt64(tx.blobHashes.count)
+            blobFee = blobBaseFee &* UInt256(blobGas)
+            maxBlobCost = blobCap &* UInt256(blobGas)
+        }
         guard let maxCost = tx.maxFeePerGas.multipliedReportingOverflow(by: tx.gasLimit) else { throw .feeOverflow }
-        let (total, overflow) = maxCost.addingReportingOverflow(tx.value)
-        if overflow || state.balance(tx.caller) < total { throw .insufficientFunds }
+        let (partial, overflow1) = maxCost.addingReportingOverflow(tx.value)
+        let (total, overflow2) = partial.addingReportingOverflow(maxBlobCost)
+        if overflow1 || overflow2 || state.balance(tx.caller) < total { throw .insufficientFunds }
         if tx.gasLimit < intrinsic { throw .intrinsicGasTooLow(intrinsic: intrinsic, gasLimit: tx.gasLimit) }
 
         let price: UInt256
@@ -42,7 +57,7 @@ extension Interpreter {
         gasPrice = price
         blobHashes = tx.blobHashes
 
-        state.subtractBalance(tx.caller, price &* UInt256(tx.gasLimit))
+        state.subtractBalance(tx.caller, price &* UInt256(tx.gasLimit) &+ blobFee)
         state.warmAddress(tx.caller)
         state.warmAddress(block.coinbase) // EIP-3651
         for p in Precompiles.addresses { state.warmAddress(p) }

@@ -89,29 +89,20 @@ public enum MerklePatriciaTrie {
     }
 }
 
-/// The few RLP encoders the trie, logs hash and CREATE addresses need (Yellow Paper appendix B).
+/// Adapters over `RLP` in the shapes the trie, logs hash and CREATE addresses use.
 enum RLPEncoding {
-    /// A byte string: a single byte below 0x80 encodes as itself.
-    static func bytes(_ b: [UInt8]) -> [UInt8] {
-        if b.count == 1 && b[0] < 0x80 { return b }
-        return header(b.count, offset: 0x80) + b
-    }
-
+    /// A byte string.
+    static func bytes(_ b: [UInt8]) -> [UInt8] { RLP.encode(bytes: b) }
     /// A list of already-encoded items.
     static func list(_ items: [[UInt8]]) -> [UInt8] {
         var payload = [UInt8]()
         for i in items { payload += i }
-        return header(payload.count, offset: 0xc0) + payload
+        return RLP.encodeList(payload: payload)
     }
-
     /// An unsigned integer: minimal big-endian bytes.
-    static func uint(_ v: UInt256) -> [UInt8] { bytes(v.minimalBigEndianBytes) }
-
-    static func header(_ length: Int, offset: UInt8) -> [UInt8] {
-        if length < 56 { return [offset + UInt8(length)] }
-        var lenBytes = [UInt8]()
-        var l = length
-        while l > 0 { lenBytes.insert(UInt8(l & 0xff), at: 0); l >>= 8 }
-        return [offset + 55 + UInt8(lenBytes.count)] + lenBytes
+    static func uint(_ v: UInt256) -> [UInt8] {
+        var out = [UInt8]()
+        RLP.appendUInt(v, to: &out)
+        return out
     }
 }

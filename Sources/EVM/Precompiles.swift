@@ -1,11 +1,9 @@
-import BN254
-
 /// Dispatch to the precompiled contracts of Cancun, 0x01–0x0a.
 ///
-/// 0x06–0x08 (BN254, EIP-196/197/1108) come from `BN254Precompiles`. 0x01–0x05 and 0x09 are
-/// implemented in `Precompile*.swift` (transaction helper branch) and plugged in here once merged;
-/// until then they report `.unsupported`. 0x0a (KZG point evaluation, EIP-4844) is not supported:
-/// chain v2 has no blobs, so a call to it fails and consumes its gas.
+/// The implementations live in `PrecompileSet.cancun` (0x01–0x05 and 0x09 in this module,
+/// 0x06–0x08 from `BN254Precompiles`). 0x0a (KZG point evaluation, EIP-4844) is not
+/// implemented: chain v2 has no blobs. It still counts as a precompile for EIP-2929 warmth,
+/// and a call to it fails and consumes its gas.
 public enum Precompiles {
     /// What running a precompile gave.
     public enum Outcome: Sendable, Equatable {
@@ -31,19 +29,12 @@ public enum Precompiles {
     ///   input invalid, `.unsupported` for precompiles not implemented here.
     public static func run(address: Address, input: [UInt8], gas: UInt64) -> Outcome {
         guard contains(address) else { return .unsupported }
-        let id = UInt8(address._lo)
-        switch id {
-        case BN254Precompiles.addAddress, BN254Precompiles.mulAddress, BN254Precompiles.pairingAddress:
-            guard let cost = BN254Precompiles.gas(address: id, inputLength: input.count) else { return .failure }
-            if cost > gas { return .failure }
-            do {
-                let out = try BN254Precompiles.run(address: id, input: input)
-                return .success(output: out, gasUsed: cost)
-            } catch {
-                return .failure
-            }
-        default:
-            return .unsupported
+        do throws(PrecompileError) {
+            let (output, used) = try PrecompileSet.cancun.call(address: UInt8(address._lo), input: input, gasLimit: gas)
+            return .success(output: output, gasUsed: used)
+        } catch {
+            if case .unsupported = error { return .unsupported }
+            return .failure
         }
     }
 }

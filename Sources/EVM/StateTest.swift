@@ -178,7 +178,8 @@ public enum StateTest {
         return TransactionEnvironment(caller: sender, to: to, value: try word(value, "value"), data: try bytes(data),
                                       gasLimit: try u64(gas, "gasLimit"), nonce: try u64(str(tx, "nonce"), "nonce"),
                                       maxFeePerGas: fee, maxPriorityFeePerGas: tip, accessList: entries,
-                                      blobHashes: try ((tx["blobVersionedHashes"] as? [String]) ?? []).map { try word($0, "blobVersionedHashes") })
+                                      blobHashes: try ((tx["blobVersionedHashes"] as? [String]) ?? []).map { try word($0, "blobVersionedHashes") },
+                                      maxFeePerBlobGas: try (tx["maxFeePerBlobGas"] as? String).map { try word($0, "maxFeePerBlobGas") })
     }
 
     static func hex32(_ w: UInt256) -> String {

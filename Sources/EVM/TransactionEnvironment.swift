@@ -29,15 +29,17 @@ public struct TransactionEnvironment: Sendable {
     public var maxPriorityFeePerGas: UInt256?
     /// EIP-2930 access list.
     public var accessList: [AccessListEntry]
-    /// EIP-4844 versioned hashes (BLOBHASH reads them).
+    /// EIP-4844 versioned hashes (BLOBHASH reads them); non-empty only for blob transactions.
     public var blobHashes: [UInt256]
+    /// EIP-4844 max fee per blob gas; non-nil marks a blob (type 3) transaction.
+    public var maxFeePerBlobGas: UInt256?
 
     /// A transaction.
     public init(caller: Address, to: Address?, value: UInt256 = .zero, data: [UInt8] = [], gasLimit: UInt64,
                 nonce: UInt64 = 0, maxFeePerGas: UInt256 = .zero, maxPriorityFeePerGas: UInt256? = nil,
-                accessList: [AccessListEntry] = [], blobHashes: [UInt256] = []) {
+                accessList: [AccessListEntry] = [], blobHashes: [UInt256] = [], maxFeePerBlobGas: UInt256? = nil) {
         self.caller = caller; self.to = to; self.value = value; self.data = data; self.gasLimit = gasLimit
         self.nonce = nonce; self.maxFeePerGas = maxFeePerGas; self.maxPriorityFeePerGas = maxPriorityFeePerGas
-        self.accessList = accessList; self.blobHashes = blobHashes
+        self.accessList = accessList; self.blobHashes = blobHashes; self.maxFeePerBlobGas = maxFeePerBlobGas
     }
 }

@@ -16,6 +16,14 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
     case intrinsicGasTooLow(intrinsic: UInt64, gasLimit: UInt64)
     /// Init code over 49152 bytes (EIP-3860).
     case initcodeTooLarge
+    /// A blob transaction without a recipient (EIP-4844).
+    case blobCreation
+    /// A blob transaction with no blobs, or more than 6.
+    case blobCount(Int)
+    /// A versioned hash whose first byte is not 0x01.
+    case blobVersion
+    /// maxFeePerBlobGas below the block's blob base fee.
+    case blobFeeCapTooLow
 
     /// The execution-spec-tests exception name class, e.g. "INTRINSIC_GAS_TOO_LOW".
     public var description: String {
@@ -30,6 +38,10 @@ public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .feeOverflow: "GASLIMIT_PRICE_PRODUCT_OVERFLOW"
         case .intrinsicGasTooLow(let i, let g): "INTRINSIC_GAS_TOO_LOW (\(i) > \(g))"
         case .initcodeTooLarge: "INITCODE_SIZE_EXCEEDED"
+        case .blobCreation: "TYPE_3_TX_CONTRACT_CREATION"
+        case .blobCount(let n): n == 0 ? "TYPE_3_TX_ZERO_BLOBS" : "TYPE_3_TX_BLOB_COUNT_EXCEEDED"
+        case .blobVersion: "TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH"
+        case .blobFeeCapTooLow: "INSUFFICIENT_MAX_FEE_PER_BLOB_GAS"
         }
     }
 }
