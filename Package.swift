@@ -43,7 +43,7 @@ let package = Package(
         /// The EVM: words, state and Merkle-Patricia trie, interpreter, transactions, precompiles, tracer.
         .target(name: "EVM", dependencies: ["Keccak", "BN254", "CGMP", "CSecp256k1"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
-        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM"], swiftSettings: hotPathSettings),
+        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM", "Keccak"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
         .target(name: "TestSupport", dependencies: ["BN254", "CGMP"]),
 
