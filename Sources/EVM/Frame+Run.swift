@@ -8,9 +8,12 @@ extension Frame {
         let table = Opcode._packed
         let tracer = vm.tracer
         let s = stack
+        // pc, sp and gas live in locals (registers); `self` is synced around slow paths only.
+        var pc = self.pc, sp = self.sp, gas = self.gas
+        defer { self.pc = pc; self.sp = sp; self.gas = gas }
         while true {
             let op = codePtr[pc]
-            if let tracer { traceStep(tracer, opcode: op) }
+            if let tracer { self.pc = pc; self.sp = sp; self.gas = gas; traceStep(tracer, opcode: op) }
             let info = table[Int(op)]
             if sp < Int((info >> 32) & 0xffff) { return .stackUnderflow }
             if sp > Int(info >> 48) { return .stackOverflow }
@@ -29,7 +32,7 @@ extension Frame {
             case 0x09: s[sp - 3] = s[sp - 1].mulMod(s[sp - 2], s[sp - 3]); sp -= 2
             case 0x0a:
                 let e = s[sp - 2]
-                if !charge(50 * e.byteWidth) { return .outOfGas }
+                if !Frame.charge(&gas, 50 * e.byteWidth) { return .outOfGas }
                 s[sp - 2] = s[sp - 1].power(e); sp -= 1
             case 0x0b: s[sp - 2] = s[sp - 2].signExtended(fromByte: s[sp - 1]); sp -= 1
             case 0x10: s[sp - 2] = s[sp - 1] < s[sp - 2] ? .one : .zero; sp -= 1
@@ -48,17 +51,17 @@ extension Frame {
             case 0x1d: s[sp - 2] = s[sp - 2].arithmeticShiftedRight(by: s[sp - 1]); sp -= 1
             case 0x20:
                 let off = s[sp - 1], size = s[sp - 2]
-                if !expand(off, size) || !charge(6 * Frame.words(size)) { return .outOfGas }
+                if !expandMemory(off, size, &gas) || !Frame.charge(&gas, 6 * Frame.words(size)) { return .outOfGas }
                 let h = Keccak256.hash(UnsafeRawBufferPointer(start: memory._base + Int(off._l0), count: Int(size._l0)))
                 s[sp - 2] = UInt256(bigEndianAt: h); sp -= 1
-            case 0x30: push(address.word)
+            case 0x30: s[sp] = address.word; sp += 1
             case 0x31:
                 let a = Address(truncating: s[sp - 1])
-                if !chargeAccountAccess(a) { return .outOfGas }
+                if !accountAccess(&gas, a) { return .outOfGas }
                 s[sp - 1] = vm.state.balance(a)
-            case 0x32: push(vm.origin.word)
-            case 0x33: push(caller.word)
-            case 0x34: push(value)
+            case 0x32: s[sp] = vm.origin.word; sp += 1
+            case 0x33: s[sp] = caller.word; sp += 1
+            case 0x34: s[sp] = value; sp += 1
             case 0x35:
                 let off = s[sp - 1]
                 var w = UInt256.zero
@@ -73,10 +76,10 @@ extension Frame {
                     }
                 }
                 s[sp - 1] = w
-            case 0x36: push(UInt256(UInt64(input.count)))
+            case 0x36: s[sp] = UInt256(UInt64(input.count)); sp += 1
             case 0x37, 0x39, 0x3e:
                 let mOff = s[sp - 1], dOff = s[sp - 2], size = s[sp - 3]; sp -= 3
-                if !expand(mOff, size) || !charge(3 * Frame.words(size)) { return .outOfGas }
+                if !expandMemory(mOff, size, &gas) || !Frame.charge(&gas, 3 * Frame.words(size)) { return .outOfGas }
                 if op == 0x3e {
                     guard let d = dOff.exactUInt64, d &+ size._l0 >= d, d + size._l0 <= UInt64(returnData.count) else {
                         return .returnDataOutOfBounds
@@ -88,22 +91,22 @@ extension Frame {
                     memory.copy(to: Int(mOff._l0), from: UnsafeRawBufferPointer(start: code._bytes, count: code.count),
                                 srcOffset: dOff, count: Int(size._l0))
                 }
-            case 0x38: push(UInt256(UInt64(code.count)))
-            case 0x3a: push(vm.gasPrice)
+            case 0x38: s[sp] = UInt256(UInt64(code.count)); sp += 1
+            case 0x3a: s[sp] = vm.gasPrice; sp += 1
             case 0x3b:
                 let a = Address(truncating: s[sp - 1])
-                if !chargeAccountAccess(a) { return .outOfGas }
+                if !accountAccess(&gas, a) { return .outOfGas }
                 s[sp - 1] = UInt256(UInt64(vm.state.code(a).count))
             case 0x3c:
                 let a = Address(truncating: s[sp - 1]), mOff = s[sp - 2], cOff = s[sp - 3], size = s[sp - 4]; sp -= 4
-                if !expand(mOff, size) || !charge(3 * Frame.words(size)) || !chargeAccountAccess(a) { return .outOfGas }
+                if !expandMemory(mOff, size, &gas) || !Frame.charge(&gas, 3 * Frame.words(size)) || !accountAccess(&gas, a) { return .outOfGas }
                 let c = vm.state.code(a)
                 memory.copy(to: Int(mOff._l0), from: UnsafeRawBufferPointer(start: c._bytes, count: c.count),
                             srcOffset: cOff, count: Int(size._l0))
-            case 0x3d: push(UInt256(UInt64(returnData.count)))
+            case 0x3d: s[sp] = UInt256(UInt64(returnData.count)); sp += 1
             case 0x3f:
                 let a = Address(truncating: s[sp - 1])
-                if !chargeAccountAccess(a) { return .outOfGas }
+                if !accountAccess(&gas, a) { return .outOfGas }
                 if let acct = vm.state.accounts[a], !acct.isEmpty { s[sp - 1] = acct.code.hash } else { s[sp - 1] = .zero }
             case 0x40:
                 let n = s[sp - 1]
@@ -111,42 +114,45 @@ extension Frame {
                 let cur = vm.block.number
                 if let k = n.exactUInt64, k < cur, cur - k <= 256 { h = vm.block.blockHash(k) }
                 s[sp - 1] = h
-            case 0x41: push(vm.block.coinbase.word)
-            case 0x42: push(UInt256(vm.block.timestamp))
-            case 0x43: push(UInt256(vm.block.number))
-            case 0x44: push(vm.block.prevRandao)
-            case 0x45: push(UInt256(vm.block.gasLimit))
-            case 0x46: push(UInt256(vm.block.chainId))
-            case 0x47: push(vm.state.balance(address))
-            case 0x48: push(vm.block.baseFee)
+            case 0x41: s[sp] = vm.block.coinbase.word; sp += 1
+            case 0x42: s[sp] = UInt256(vm.block.timestamp); sp += 1
+            case 0x43: s[sp] = UInt256(vm.block.number); sp += 1
+            case 0x44: s[sp] = vm.block.prevRandao; sp += 1
+            case 0x45: s[sp] = UInt256(vm.block.gasLimit); sp += 1
+            case 0x46: s[sp] = UInt256(vm.block.chainId); sp += 1
+            case 0x47: s[sp] = vm.state.balance(address); sp += 1
+            case 0x48: s[sp] = vm.block.baseFee; sp += 1
             case 0x49:
                 let i = s[sp - 1]
                 if let k = i.exactUInt64, k < UInt64(vm.blobHashes.count) { s[sp - 1] = vm.blobHashes[Int(k)] } else { s[sp - 1] = .zero }
-            case 0x4a: push(vm.block.blobBaseFee)
+            case 0x4a: s[sp] = vm.block.blobBaseFee; sp += 1
             case 0x50: sp -= 1
             case 0x51:
                 let off = s[sp - 1]
-                if !expand(off, 32) { return .outOfGas }
+                if !expandMemory(off, 32, &gas) { return .outOfGas }
                 s[sp - 1] = UInt256(bigEndianAt: memory._base + Int(off._l0))
             case 0x52:
                 let off = s[sp - 1]
-                if !expand(off, 32) { return .outOfGas }
+                if !expandMemory(off, 32, &gas) { return .outOfGas }
                 s[sp - 2].storeBigEndian(to: memory._base + Int(off._l0)); sp -= 2
             case 0x53:
                 let off = s[sp - 1]
-                if !expand(off, 1) { return .outOfGas }
+                if !expandMemory(off, 1, &gas) { return .outOfGas }
                 memory._base.storeBytes(of: UInt8(truncatingIfNeeded: s[sp - 2]._l0), toByteOffset: Int(off._l0), as: UInt8.self)
                 sp -= 2
             case 0x54:
                 let k = s[sp - 1]
-                if !charge(vm.state.warmSlot(address, k) ? 2100 : 100) { return .outOfGas }
+                if !Frame.charge(&gas, vm.state.warmSlot(address, k) ? 2100 : 100) { return .outOfGas }
                 let v = vm.state.storage(address, k)
                 if let tracer { tracer.storage(address: address, slot: k, value: v, isWrite: false) }
                 s[sp - 1] = v
             case 0x55:
                 if isStatic { return .staticStateChange }
                 let k = s[sp - 1], v = s[sp - 2]; sp -= 2
-                if !sstore(k, v) { return .outOfGas }
+                self.gas = gas
+                let ok = sstore(k, v)
+                gas = self.gas
+                if !ok { return .outOfGas }
             case 0x56:
                 let dest = s[sp - 1]; sp -= 1
                 guard let d = dest.exactUInt64, code.isJumpdest(d) else { return .invalidJump }
@@ -159,9 +165,9 @@ extension Frame {
                     pc = Int(d)
                     continue
                 }
-            case 0x58: push(UInt256(UInt64(pc)))
-            case 0x59: push(UInt256(UInt64(memory._size)))
-            case 0x5a: push(UInt256(UInt64(gas)))
+            case 0x58: s[sp] = UInt256(UInt64(pc)); sp += 1
+            case 0x59: s[sp] = UInt256(UInt64(memory._size)); sp += 1
+            case 0x5a: s[sp] = UInt256(UInt64(gas)); sp += 1
             case 0x5b: break
             case 0x5c: s[sp - 1] = vm.state.transient(address, s[sp - 1])
             case 0x5d:
@@ -170,21 +176,21 @@ extension Frame {
             case 0x5e:
                 let dst = s[sp - 1], src = s[sp - 2], size = s[sp - 3]; sp -= 3
                 if !size.isZero { // EIP-5656: the expansion covers both ends
-                    if !expand(dst, size) || !expand(src, size) || !charge(3 * Frame.words(size)) { return .outOfGas }
+                    if !expandMemory(dst, size, &gas) || !expandMemory(src, size, &gas) || !Frame.charge(&gas, 3 * Frame.words(size)) { return .outOfGas }
                     (memory._base + Int(dst._l0)).copyMemory(from: memory._base + Int(src._l0), byteCount: Int(size._l0))
                 }
-            case 0x5f: push(.zero)
+            case 0x5f: s[sp] = .zero; sp += 1
             case 0x60...0x7f:
                 let n = Int(op) - 0x5f
                 let p = codePtr + pc + 1
                 if n <= 8 {
                     var v: UInt64 = 0
                     for i in 0..<n { v = (v << 8) | UInt64(p[i]) }
-                    push(UInt256(v))
+                    s[sp] = UInt256(v); sp += 1
                 } else {
                     var w = UInt256.zero
                     for i in 0..<n { w[limb: i >> 3] |= UInt64(p[n - 1 - i]) << UInt64((i & 7) * 8) }
-                    push(w)
+                    s[sp] = w; sp += 1
                 }
                 pc += n
             case 0x80...0x8f:
@@ -197,26 +203,33 @@ extension Frame {
                 if isStatic { return .staticStateChange }
                 let n = Int(op) - 0xa0
                 let off = s[sp - 1], size = s[sp - 2]
-                if !expand(off, size) || !charge(375 * n + 8 * Int(size._l0)) { return .outOfGas }
+                if !expandMemory(off, size, &gas) || !Frame.charge(&gas, 375 * n + 8 * Int(size._l0)) { return .outOfGas }
                 var topics = [UInt256]()
                 topics.reserveCapacity(n)
                 for i in 0..<n { topics.append(s[sp - 3 - i]) }
                 sp -= 2 + n
                 vm.state.addLog(Log(address: address, topics: topics, data: memory.bytes(Int(off._l0), Int(size._l0))))
             case 0xf0, 0xf5:
+                self.sp = sp; self.gas = gas
                 let st = createOp(op == 0xf5)
+                sp = self.sp; gas = self.gas
                 if st != .stop { return st }
             case 0xf1, 0xf2, 0xf4, 0xfa:
+                self.sp = sp; self.gas = gas
                 let st = callOp(op)
+                sp = self.sp; gas = self.gas
                 if st != .stop { return st }
             case 0xf3, 0xfd:
                 let off = s[sp - 1], size = s[sp - 2]; sp -= 2
-                if !expand(off, size) { return .outOfGas }
+                if !expandMemory(off, size, &gas) { return .outOfGas }
                 output = memory.bytes(Int(off._l0), Int(size._l0))
                 return op == 0xf3 ? .returned : .reverted
             case 0xff:
                 if isStatic { return .staticStateChange }
-                return selfDestruct()
+                self.sp = sp; self.gas = gas
+                let st = selfDestruct()
+                sp = self.sp; gas = self.gas
+                return st
             default:
                 return .invalidOpcode
             }

@@ -68,6 +68,45 @@ struct Frame {
     @inline(__always)
     static func words(_ size: UInt256) -> Int { Int((size._l0 + 31) / 32) }
 
+    /// Charges `cost` from the loop's local gas. - Returns: false when out of gas.
+    @inline(__always)
+    static func charge(_ gas: inout Int, _ cost: Int) -> Bool {
+        if gas < cost { return false }
+        gas -= cost
+        return true
+    }
+
+    /// `expand(_:_:)` for the loop's local gas: the common no-growth case inline, growth out of line.
+    @inline(__always)
+    func expandMemory(_ offset: UInt256, _ size: UInt256, _ gas: inout Int) -> Bool {
+        if size.isZero { return true }
+        guard offset._l1 | offset._l2 | offset._l3 | size._l1 | size._l2 | size._l3 == 0,
+              offset._l0 <= 0xffff_ffff, size._l0 <= 0xffff_ffff else { return false }
+        let end = Int(offset._l0 + size._l0)
+        if end <= memory._size { return true }
+        let left = Frame.growMemory(memory, end: end, gas: gas)
+        if left < 0 { return false }
+        gas = left
+        return true
+    }
+
+    /// Grows `memory` to cover `end` bytes. - Returns: the gas left, or −1 when out of gas.
+    @inline(never)
+    static func growMemory(_ memory: Memory, end: Int, gas: Int) -> Int {
+        let newWords = (end + 31) / 32
+        let cost = memoryCost(newWords) - memoryCost(memory._size / 32)
+        if gas < cost { return -1 }
+        memory._grow(to: newWords * 32)
+        return gas - cost
+    }
+
+    /// EIP-2929 account access for the loop's local gas.
+    @inline(__always)
+    func accountAccess(_ gas: inout Int, _ a: Address) -> Bool {
+        if vm.state.warmAddress(a) { return Frame.charge(&gas, 2500) }
+        return true
+    }
+
     /// Charges `cost`. - Returns: false when out of gas.
     @inline(__always)
     mutating func charge(_ cost: Int) -> Bool {
