@@ -7,30 +7,28 @@ extension Frame {
         if vm.state.warmSlot(address, key) { cost += 2100 }
         let current = vm.state.storage(address, key)
         if let tracer = vm.tracer { tracer.storage(address: address, slot: key, value: newValue, isWrite: true) }
-        if current == newValue {
-            cost += 100
-        } else {
-            let original = vm.state.originalStorage(address, key)
-            if original == current {
-                if original.isZero {
-                    cost += 20000
-                } else {
-                    cost += 2900
-                    if newValue.isZero { vm.state.addRefund(4800) }
-                }
+        if current == newValue { return charge(cost + 100) }
+        let recorded = vm.state._recordedOriginal(SlotKey(address, key))
+        let original = recorded ?? current
+        var refund = 0
+        if original == current {
+            if original.isZero {
+                cost += 20000
             } else {
-                cost += 100
-                if !original.isZero {
-                    if current.isZero { vm.state.addRefund(-4800) }
-                    if newValue.isZero { vm.state.addRefund(4800) }
-                }
-                if original == newValue {
-                    vm.state.addRefund(original.isZero ? 19900 : 2800)
-                }
+                cost += 2900
+                if newValue.isZero { refund += 4800 }
             }
+        } else {
+            cost += 100
+            if !original.isZero {
+                if current.isZero { refund -= 4800 }
+                if newValue.isZero { refund += 4800 }
+            }
+            if original == newValue { refund += original.isZero ? 19900 : 2800 }
         }
         if !charge(cost) { return false }
-        if current != newValue { vm.state.setStorage(address, key, newValue) }
+        if refund != 0 { vm.state.addRefund(refund) }
+        vm.state._writeStorage(address, key, newValue, current: current, firstWrite: recorded == nil)
         return true
     }
 

@@ -134,6 +134,19 @@ public struct WorldState: Sendable {
         if v.isZero { accounts[a]!.storage.removeValue(forKey: k) } else { accounts[a]!.storage[k] = v }
     }
 
+    /// The interpreter's SSTORE write: `current` is the slot's present value (already read) and
+    /// `firstWrite` says the original value is not yet recorded. The executing account always
+    /// exists and is never empty, so no EIP-161 touch is needed.
+    mutating func _writeStorage(_ a: Address, _ k: UInt256, _ v: UInt256, current: UInt256, firstWrite: Bool) {
+        if firstWrite { _original[SlotKey(a, k)] = current }
+        _journal.append(.storage(a, k, current))
+        if accounts[a] == nil { ensureAccount(a) }
+        if v.isZero { accounts[a]!.storage.removeValue(forKey: k) } else { accounts[a]!.storage[k] = v }
+    }
+
+    /// The recorded original value of a slot, nil before its first write in this transaction.
+    func _recordedOriginal(_ key: SlotKey) -> UInt256? { _original[key] }
+
     /// Writes a transient slot (EIP-1153).
     public mutating func setTransient(_ a: Address, _ k: UInt256, _ v: UInt256) {
         let key = SlotKey(a, k)
