@@ -58,7 +58,7 @@ extension Frame {
             case 0x31:
                 let a = Address(truncating: s[sp - 1])
                 if !accountAccess(&gas, a) { return .outOfGas }
-                s[sp - 1] = vm.state.balance(a)
+                s[sp - 1] = vm._state.pointee.balance(a)
             case 0x32: s[sp] = vm.origin.word; sp += 1
             case 0x33: s[sp] = caller.word; sp += 1
             case 0x34: s[sp] = value; sp += 1
@@ -96,18 +96,18 @@ extension Frame {
             case 0x3b:
                 let a = Address(truncating: s[sp - 1])
                 if !accountAccess(&gas, a) { return .outOfGas }
-                s[sp - 1] = UInt256(UInt64(vm.state.code(a).count))
+                s[sp - 1] = UInt256(UInt64(vm._state.pointee.code(a).count))
             case 0x3c:
                 let a = Address(truncating: s[sp - 1]), mOff = s[sp - 2], cOff = s[sp - 3], size = s[sp - 4]; sp -= 4
                 if !expandMemory(mOff, size, &gas) || !Frame.charge(&gas, 3 * Frame.words(size)) || !accountAccess(&gas, a) { return .outOfGas }
-                let c = vm.state.code(a)
+                let c = vm._state.pointee.code(a)
                 memory.copy(to: Int(mOff._l0), from: UnsafeRawBufferPointer(start: c._bytes, count: c.count),
                             srcOffset: cOff, count: Int(size._l0))
             case 0x3d: s[sp] = UInt256(UInt64(returnData.count)); sp += 1
             case 0x3f:
                 let a = Address(truncating: s[sp - 1])
                 if !accountAccess(&gas, a) { return .outOfGas }
-                if let acct = vm.state.accounts[a], !acct.isEmpty { s[sp - 1] = acct.code.hash } else { s[sp - 1] = .zero }
+                if let acct = vm._state.pointee.accounts[a], !acct.isEmpty { s[sp - 1] = acct.code.hash } else { s[sp - 1] = .zero }
             case 0x40:
                 let n = s[sp - 1]
                 var h = UInt256.zero
@@ -120,7 +120,7 @@ extension Frame {
             case 0x44: s[sp] = vm.block.prevRandao; sp += 1
             case 0x45: s[sp] = UInt256(vm.block.gasLimit); sp += 1
             case 0x46: s[sp] = UInt256(vm.block.chainId); sp += 1
-            case 0x47: s[sp] = vm.state.balance(address); sp += 1
+            case 0x47: s[sp] = vm._state.pointee.balance(address); sp += 1
             case 0x48: s[sp] = vm.block.baseFee; sp += 1
             case 0x49:
                 let i = s[sp - 1]
@@ -142,8 +142,8 @@ extension Frame {
                 sp -= 2
             case 0x54:
                 let k = s[sp - 1]
-                if !Frame.charge(&gas, vm.state.warmSlot(address, k) ? 2100 : 100) { return .outOfGas }
-                let v = vm.state.storage(address, k)
+                if !Frame.charge(&gas, vm._state.pointee.warmSlot(address, k) ? 2100 : 100) { return .outOfGas }
+                let v = vm._state.pointee.storage(address, k)
                 if let tracer { tracer.storage(address: address, slot: k, value: v, isWrite: false) }
                 s[sp - 1] = v
             case 0x55:
@@ -169,10 +169,10 @@ extension Frame {
             case 0x59: s[sp] = UInt256(UInt64(memory._size)); sp += 1
             case 0x5a: s[sp] = UInt256(UInt64(gas)); sp += 1
             case 0x5b: break
-            case 0x5c: s[sp - 1] = vm.state.transient(address, s[sp - 1])
+            case 0x5c: s[sp - 1] = vm._state.pointee.transient(address, s[sp - 1])
             case 0x5d:
                 if isStatic { return .staticStateChange }
-                vm.state.setTransient(address, s[sp - 1], s[sp - 2]); sp -= 2
+                vm._state.pointee.setTransient(address, s[sp - 1], s[sp - 2]); sp -= 2
             case 0x5e:
                 let dst = s[sp - 1], src = s[sp - 2], size = s[sp - 3]; sp -= 3
                 if !size.isZero { // EIP-5656: the expansion covers both ends
@@ -208,7 +208,7 @@ extension Frame {
                 topics.reserveCapacity(n)
                 for i in 0..<n { topics.append(s[sp - 3 - i]) }
                 sp -= 2 + n
-                vm.state.addLog(Log(address: address, topics: topics, data: memory.bytes(Int(off._l0), Int(size._l0))))
+                vm._state.pointee.addLog(Log(address: address, topics: topics, data: memory.bytes(Int(off._l0), Int(size._l0))))
             case 0xf0, 0xf5:
                 self.sp = sp; self.gas = gas
                 let st = createOp(op == 0xf5)

@@ -4,11 +4,11 @@ extension Frame {
     mutating func sstore(_ key: UInt256, _ newValue: UInt256) -> Bool {
         if gas <= 2300 { return false }
         var cost = 0
-        if vm.state.warmSlot(address, key) { cost += 2100 }
-        let current = vm.state.storage(address, key)
+        if vm._state.pointee.warmSlot(address, key) { cost += 2100 }
+        let current = vm._state.pointee.storage(address, key)
         if let tracer = vm.tracer { tracer.storage(address: address, slot: key, value: newValue, isWrite: true) }
         if current == newValue { return charge(cost + 100) }
-        let recorded = vm.state._recordedOriginal(SlotKey(address, key))
+        let recorded = vm._state.pointee._recordedOriginal(SlotKey(address, key))
         let original = recorded ?? current
         var refund = 0
         if original == current {
@@ -27,8 +27,8 @@ extension Frame {
             if original == newValue { refund += original.isZero ? 19900 : 2800 }
         }
         if !charge(cost) { return false }
-        if refund != 0 { vm.state.addRefund(refund) }
-        vm.state._writeStorage(address, key, newValue, current: current, firstWrite: recorded == nil)
+        if refund != 0 { vm._state.pointee.addRefund(refund) }
+        vm._state.pointee._writeStorage(address, key, newValue, current: current, firstWrite: recorded == nil)
         return true
     }
 
@@ -73,7 +73,7 @@ extension Frame {
         var extra = 0
         if !value.isZero {
             extra += 9000
-            if op == 0xf1 && vm.state.isDead(target) { extra += 25000 }
+            if op == 0xf1 && vm._state.pointee.isDead(target) { extra += 25000 }
         }
         if !charge(extra) { return .outOfGas }
         let available = gas - gas / 64
@@ -114,13 +114,13 @@ extension Frame {
     mutating func selfDestruct() -> ExecutionStatus {
         let beneficiary = Address(truncating: stack[sp - 1]); sp -= 1
         var cost = 0
-        if vm.state.warmAddress(beneficiary) { cost += 2600 }
-        let balance = vm.state.balance(address)
-        if !balance.isZero && vm.state.isDead(beneficiary) { cost += 25000 }
+        if vm._state.pointee.warmAddress(beneficiary) { cost += 2600 }
+        let balance = vm._state.pointee.balance(address)
+        if !balance.isZero && vm._state.pointee.isDead(beneficiary) { cost += 25000 }
         if !charge(cost) { return .outOfGas }
-        vm.state.subtractBalance(address, balance)
-        vm.state.addBalance(beneficiary, balance)
-        if vm.state.isCreatedInTransaction(address) { vm.state.markSelfDestructed(address) }
+        vm._state.pointee.subtractBalance(address, balance)
+        vm._state.pointee.addBalance(beneficiary, balance)
+        if vm._state.pointee.isCreatedInTransaction(address) { vm._state.pointee.markSelfDestructed(address) }
         return .selfDestructed
     }
 }

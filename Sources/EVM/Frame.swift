@@ -103,7 +103,7 @@ struct Frame {
     /// EIP-2929 account access for the loop's local gas.
     @inline(__always)
     func accountAccess(_ gas: inout Int, _ a: Address) -> Bool {
-        if vm.state.warmAddress(a) { return Frame.charge(&gas, 2500) }
+        if vm._state.pointee.warmAddress(a) { return Frame.charge(&gas, 2500) }
         return true
     }
 
@@ -118,7 +118,7 @@ struct Frame {
     /// EIP-2929 account access: 2500 more when cold (the warm 100 is the constant gas).
     @inline(__always)
     mutating func chargeAccountAccess(_ a: Address) -> Bool {
-        if vm.state.warmAddress(a) { return charge(2500) }
+        if vm._state.pointee.warmAddress(a) { return charge(2500) }
         return true
     }
 
@@ -139,6 +139,6 @@ struct Frame {
     func traceStep(_ tracer: any Tracer, opcode: UInt8) {
         tracer.step(TraceStep(pc: pc, opcode: opcode, gas: gas, depth: depth + 1,
                               stack: UnsafeBufferPointer(start: stack, count: sp), memorySize: memory._size,
-                              refund: vm.state.refund, address: address))
+                              refund: vm._state.pointee.refund, address: address))
     }
 }

@@ -159,12 +159,13 @@ public struct WorldState: Sendable {
     /// - Returns: true when it was cold.
     @discardableResult
     public mutating func warmAddress(_ a: Address) -> Bool {
+        if Precompiles.contains(a) { return false } // always warm (EIP-2929)
         if _warmAddresses.insert(a).inserted { _journal.append(.warmAddress(a)); return true }
         return false
     }
 
-    /// True when the address is warm.
-    @inlinable public func isWarm(_ a: Address) -> Bool { _warmAddresses.contains(a) }
+    /// True when the address is warm (precompiles always are).
+    @inlinable public func isWarm(_ a: Address) -> Bool { Precompiles.contains(a) || _warmAddresses.contains(a) }
 
     /// Marks a slot warm (EIP-2929).
     /// - Returns: true when it was cold.
