@@ -4,6 +4,11 @@ extension Frame {
     /// The interpreter loop: one `switch` over the opcode byte of padded code, with stack bounds
     /// and constant gas from `Opcode._packed` checked before each instruction (evmone baseline).
     mutating func run() -> ExecutionStatus {
+        vm.tracer == nil ? loop(Untraced.self) : loop(Traced.self)
+    }
+
+    /// The loop, specialised per trace mode so untraced execution has no per-step tracer check.
+    mutating func loop<Mode: TraceMode>(_: Mode.Type) -> ExecutionStatus {
         let codePtr = code._bytes
         let table = Opcode._packed
         let tracer = vm.tracer
@@ -13,10 +18,12 @@ extension Frame {
         defer { self.pc = pc; self.sp = sp; self.gas = gas }
         while true {
             let op = codePtr[pc]
-            if let tracer { self.pc = pc; self.sp = sp; self.gas = gas; traceStep(tracer, opcode: op) }
+            if Mode.isOn, let tracer { self.pc = pc; self.sp = sp; self.gas = gas; traceStep(tracer, opcode: op) }
             let info = table[Int(op)]
-            if sp < Int((info >> 32) & 0xffff) { return .stackUnderflow }
-            if sp > Int(info >> 48) { return .stackOverflow }
+            // One unsigned compare covers both bounds: sp − min must lie in 0...(max − min).
+            if UInt(bitPattern: sp &- Int((info >> 32) & 0xffff)) > UInt(info >> 48) {
+                return sp < Int((info >> 32) & 0xffff) ? .stackUnderflow : .stackOverflow
+            }
             gas -= Int(info & 0xffff_ffff)
             if gas < 0 { gas = 0; return .outOfGas }
             switch op {
@@ -144,7 +151,7 @@ extension Frame {
                 let k = s[sp - 1]
                 if !Frame.charge(&gas, vm._state.pointee.warmSlot(address, k) ? 2100 : 100) { return .outOfGas }
                 let v = vm._state.pointee.storage(address, k)
-                if let tracer { tracer.storage(address: address, slot: k, value: v, isWrite: false) }
+                if Mode.isOn, let tracer { tracer.storage(address: address, slot: k, value: v, isWrite: false) }
                 s[sp - 1] = v
             case 0x55:
                 if isStatic { return .staticStateChange }
@@ -180,7 +187,11 @@ extension Frame {
                     (memory._base + Int(dst._l0)).copyMemory(from: memory._base + Int(src._l0), byteCount: Int(size._l0))
                 }
             case 0x5f: s[sp] = .zero; sp += 1
-            case 0x60...0x7f:
+            case 0x60:
+                s[sp] = UInt256(UInt64(codePtr[pc + 1])); sp += 1
+                pc += 2
+                continue
+            case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f:
                 let n = Int(op) - 0x5f
                 let p = codePtr + pc + 1
                 if n <= 8 {
@@ -193,13 +204,13 @@ extension Frame {
                     s[sp] = w; sp += 1
                 }
                 pc += n
-            case 0x80...0x8f:
+            case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f:
                 let n = Int(op) - 0x7f
                 s[sp] = s[sp - n]; sp += 1
-            case 0x90...0x9f:
+            case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f:
                 let n = Int(op) - 0x8f
                 let t = s[sp - 1]; s[sp - 1] = s[sp - 1 - n]; s[sp - 1 - n] = t
-            case 0xa0...0xa4:
+            case 0xa0, 0xa1, 0xa2, 0xa3, 0xa4:
                 if isStatic { return .staticStateChange }
                 let n = Int(op) - 0xa0
                 let off = s[sp - 1], size = s[sp - 2]
@@ -237,3 +248,10 @@ extension Frame {
         }
     }
 }
+
+/// Compile-time trace switch for `Frame.loop`.
+protocol TraceMode { static var isOn: Bool { get } }
+/// No tracer: the step hook compiles away.
+enum Untraced: TraceMode { static var isOn: Bool { false } }
+/// A tracer is set.
+enum Traced: TraceMode { static var isOn: Bool { true } }
