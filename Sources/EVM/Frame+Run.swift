@@ -59,7 +59,7 @@ extension Frame {
             case 0x20:
                 let off = s[sp - 1], size = s[sp - 2]
                 if !expandMemory(off, size, &gas) || !Frame.charge(&gas, 6 * Frame.words(size)) { return .outOfGas }
-                let h = Keccak256.hash(UnsafeRawBufferPointer(start: memory._base + Int(off._l0), count: Int(size._l0)))
+                let h = Keccak256.hash(UnsafeRawBufferPointer(start: memory._base + Frame.offset(off, size), count: Int(size._l0)))
                 s[sp - 2] = UInt256(bigEndianAt: h); sp -= 1
             case 0x30: s[sp] = address.word; sp += 1
             case 0x31:
@@ -91,11 +91,11 @@ extension Frame {
                     guard let d = dOff.exactUInt64, d &+ size._l0 >= d, d + size._l0 <= UInt64(returnData.count) else {
                         return .returnDataOutOfBounds
                     }
-                    returnData.withUnsafeBytes { memory.copy(to: Int(mOff._l0), from: $0, srcOffset: dOff, count: Int(size._l0)) }
+                    returnData.withUnsafeBytes { memory.copy(to: Frame.offset(mOff, size), from: $0, srcOffset: dOff, count: Int(size._l0)) }
                 } else if op == 0x37 {
-                    input.withUnsafeBytes { memory.copy(to: Int(mOff._l0), from: $0, srcOffset: dOff, count: Int(size._l0)) }
+                    input.withUnsafeBytes { memory.copy(to: Frame.offset(mOff, size), from: $0, srcOffset: dOff, count: Int(size._l0)) }
                 } else {
-                    memory.copy(to: Int(mOff._l0), from: UnsafeRawBufferPointer(start: code._bytes, count: code.count),
+                    memory.copy(to: Frame.offset(mOff, size), from: UnsafeRawBufferPointer(start: code._bytes, count: code.count),
                                 srcOffset: dOff, count: Int(size._l0))
                 }
             case 0x38: s[sp] = UInt256(UInt64(code.count)); sp += 1
@@ -108,7 +108,7 @@ extension Frame {
                 let a = Address(truncating: s[sp - 1]), mOff = s[sp - 2], cOff = s[sp - 3], size = s[sp - 4]; sp -= 4
                 if !expandMemory(mOff, size, &gas) || !Frame.charge(&gas, 3 * Frame.words(size)) || !accountAccess(&gas, a) { return .outOfGas }
                 let c = vm._state.pointee.code(a)
-                memory.copy(to: Int(mOff._l0), from: UnsafeRawBufferPointer(start: c._bytes, count: c.count),
+                memory.copy(to: Frame.offset(mOff, size), from: UnsafeRawBufferPointer(start: c._bytes, count: c.count),
                             srcOffset: cOff, count: Int(size._l0))
             case 0x3d: s[sp] = UInt256(UInt64(returnData.count)); sp += 1
             case 0x3f:
@@ -219,7 +219,7 @@ extension Frame {
                 topics.reserveCapacity(n)
                 for i in 0..<n { topics.append(s[sp - 3 - i]) }
                 sp -= 2 + n
-                vm._state.pointee.addLog(Log(address: address, topics: topics, data: memory.bytes(Int(off._l0), Int(size._l0))))
+                vm._state.pointee.addLog(Log(address: address, topics: topics, data: memory.bytes(Frame.offset(off, size), Int(size._l0))))
             case 0xf0, 0xf5:
                 self.sp = sp; self.gas = gas
                 let st = createOp(op == 0xf5)
@@ -233,7 +233,7 @@ extension Frame {
             case 0xf3, 0xfd:
                 let off = s[sp - 1], size = s[sp - 2]; sp -= 2
                 if !expandMemory(off, size, &gas) { return .outOfGas }
-                output = memory.bytes(Int(off._l0), Int(size._l0))
+                output = memory.bytes(Frame.offset(off, size), Int(size._l0))
                 return op == 0xf3 ? .returned : .reverted
             case 0xff:
                 if isStatic { return .staticStateChange }

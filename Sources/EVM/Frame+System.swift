@@ -44,7 +44,7 @@ extension Frame {
         if !size.isZero && size._l0 > UInt64(Interpreter.maxInitcodeSize) { return .outOfGas } // EIP-3860
         let words = Frame.words(size)
         if !charge(2 * words + (isCreate2 ? 6 * words : 0)) { return .outOfGas }
-        let initcode = memory.bytes(Int(off._l0), size.isZero ? 0 : Int(size._l0))
+        let initcode = memory.bytes(Frame.offset(off, size), Int(size._l0))
         let callGas = gas - gas / 64
         gas -= callGas
         returnData = []

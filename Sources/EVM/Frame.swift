@@ -64,6 +64,11 @@ struct Frame {
         return true
     }
 
+    /// The memory offset of a region: 0 for an empty region (whose offset may be any word),
+    /// otherwise the offset `expand` has already checked to be below 2^32.
+    @inline(__always)
+    static func offset(_ off: UInt256, _ size: UInt256) -> Int { size.isZero ? 0 : Int(truncatingIfNeeded: off._l0) }
+
     /// Words of `size` bytes, for copy and hashing costs (size < 2^32 after `expand`).
     @inline(__always)
     static func words(_ size: UInt256) -> Int { Int((size._l0 + 31) / 32) }

@@ -19,7 +19,7 @@ extension Interpreter {
     public func execute(_ tx: TransactionEnvironment) throws(TransactionError) -> ExecutionResult {
         let intrinsic = Self.intrinsicGas(tx)
         if tx.to == nil && tx.data.count > Self.maxInitcodeSize { throw .initcodeTooLarge }
-        if tx.gasLimit > block.gasLimit { throw .gasLimitExceedsBlock(gasLimit: tx.gasLimit, blockGasLimit: block.gasLimit) }
+        if tx.gasLimit > block.gasLimit || tx.gasLimit > UInt64(Int.max) { throw .gasLimitExceedsBlock(gasLimit: tx.gasLimit, blockGasLimit: block.gasLimit) }
         let senderNonce = _state.pointee.nonce(tx.caller)
         if senderNonce == UInt64.max { throw .nonceMax }
         if tx.nonce != senderNonce { throw .nonceMismatch(expected: senderNonce, got: tx.nonce) }

@@ -11,21 +11,32 @@ import Keccak
 public enum StateTest {
     /// One checked case: a line of `zkrollup evm statetest`.
     public struct CaseResult: Sendable, Codable {
+        /// The test's name (its key in the file).
         public var name: String
+        /// The fork whose post section was checked.
         public var fork: String
+        /// Position of the case in the fork's post list.
         public var index: Int
+        /// True when state root and logs hash match (and validity matches `expectException`).
         public var pass: Bool
+        /// The state root computed here, 0x-hex.
         public var stateRoot: String
+        /// keccak256(RLP(logs)) computed here, 0x-hex.
         public var logsHash: String
+        /// Why the transaction was rejected, or what went wrong; nil otherwise.
         public var error: String?
     }
 
     /// Errors reading a test file.
     public enum LoadError: Error, CustomStringConvertible {
+        /// The file is not a JSON object of tests.
         case notJSON(String)
+        /// A required field is absent.
         case missingField(String)
+        /// A field holds a value that does not parse (hex, address, range).
         case badValue(String)
 
+        /// The message, naming the file or field.
         public var description: String {
             switch self {
             case .notJSON(let f): "not a JSON test file: \(f)"
