@@ -172,7 +172,7 @@ public enum StateTest {
         let toText = (tx["to"] as? String) ?? ""
         let to = toText.isEmpty ? nil : Address(hex: toText)
         if !toText.isEmpty && to == nil { throw LoadError.badValue("to") }
-        var entries: [TransactionEnvironment.AccessListEntry] = []
+        var entries: [AccessListEntry] = []
         for e in accessList ?? [] {
             guard let a = Address(hex: try str(e, "address")) else { throw LoadError.badValue("accessList") }
             let keys = try ((e["storageKeys"] as? [String]) ?? []).map { try word($0, "storageKeys") }
