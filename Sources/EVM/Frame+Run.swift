@@ -59,8 +59,12 @@ extension Frame {
             case 0x20:
                 let off = s[sp - 1], size = s[sp - 2]
                 if !expandMemory(off, size, &gas) || !Frame.charge(&gas, 6 * Frame.words(size)) { return .outOfGas }
-                let h = Keccak256.hash(UnsafeRawBufferPointer(start: memory._base + Frame.offset(off, size), count: Int(size._l0)))
-                s[sp - 2] = UInt256(bigEndianAt: h); sp -= 1
+                let region = UnsafeRawBufferPointer(start: memory._base + Frame.offset(off, size), count: Int(size._l0))
+                s[sp - 2] = withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { d in
+                    Keccak256.hash(region, into: d.baseAddress!)
+                    return UInt256(bigEndianAt: UnsafeRawPointer(d.baseAddress!))
+                }
+                sp -= 1
             case 0x30: s[sp] = address.word; sp += 1
             case 0x31:
                 let a = Address(truncating: s[sp - 1])
