@@ -3,13 +3,11 @@ extension Frame {
     /// - Returns: false when out of gas (including the 2300 sentry of EIP-2200).
     mutating func sstore(_ key: UInt256, _ newValue: UInt256) -> Bool {
         if gas <= 2300 { return false }
-        var cost = 0
-        if vm._state.pointee.warmSlot(address, key) { cost += 2100 }
         let current = vm._state.pointee.storage(address, key)
+        let (cold, original) = vm._state.pointee._prepareStore(SlotKey(address, key), current: current)
+        var cost = cold ? 2100 : 0
         if let tracer = vm.tracer { tracer.storage(address: address, slot: key, value: newValue, isWrite: true) }
         if current == newValue { return charge(cost + 100) }
-        let recorded = vm._state.pointee._recordedOriginal(SlotKey(address, key))
-        let original = recorded ?? current
         var refund = 0
         if original == current {
             if original.isZero {
@@ -28,7 +26,7 @@ extension Frame {
         }
         if !charge(cost) { return false }
         if refund != 0 { vm._state.pointee.addRefund(refund) }
-        vm._state.pointee._writeStorage(address, key, newValue, current: current, firstWrite: recorded == nil)
+        vm._state.pointee._writeStorage(address, key, newValue, current: current)
         return true
     }
 
