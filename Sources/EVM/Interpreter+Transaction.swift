@@ -14,6 +14,10 @@ extension Interpreter {
 
     /// Validates and executes a transaction, then finalises the state (EIP-161 deletions,
     /// EIP-6780 self-destructs) and clears the per-transaction substate.
+    ///
+    /// Nested calls recurse on the calling thread's stack (a few KiB per call depth, up to 1024
+    /// deep): call this from the main thread or inside `Interpreter.withLargeStack`, not from a
+    /// small-stack worker thread.
     /// - Throws: `TransactionError` when the transaction is invalid; the state is then unchanged.
     /// - Returns: status, gas used after refund, output, logs.
     public func execute(_ tx: TransactionEnvironment) throws(TransactionError) -> ExecutionResult {
