@@ -51,7 +51,7 @@ let package = Package(
         /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
         .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
         /// The benchmark suite behind `zkrollup bench`.
-        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "KZG", "Plonk", "Poseidon", "Circuits", "EVM"], swiftSettings: hotPathSettings),
+        .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "KZG", "Plonk", "Poseidon", "Circuits", "EVM", "Keccak"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
         .target(name: "TestSupport", dependencies: ["BN254", "CGMP"]),
 
@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "zkrollup",
             dependencies: [
-                "BN254", "Polynomials", "Benchmarks",
+                "BN254", "Polynomials", "Benchmarks", "EVM",
                 "KZG", "Plonk", "Circuits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -2,7 +2,7 @@
 public enum BenchmarkSuite {
     /// All benchmarks; each family lives in its own file.
     public static var all: [Benchmark] {
-        FieldBenchmarks.all + CurveBenchmarks.all + PairingBenchmarks.all + MSMBenchmarks.all + NTTBenchmarks.all + TransactionBenchmarks.all
+        FieldBenchmarks.all + CurveBenchmarks.all + PairingBenchmarks.all + MSMBenchmarks.all + NTTBenchmarks.all + TransactionBenchmarks.all + EVMBenchmarks.all
             + PlonkBenchmarks.all
             + PoseidonBenchmarks.all
     }

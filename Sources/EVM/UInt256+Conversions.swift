@@ -23,6 +23,14 @@ extension UInt256 {
                   UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
     }
 
+    /// Reads the first 32 bytes of `bytes` as a big-endian word.
+    /// - Precondition: `bytes.count >= 32`.
+    @inlinable
+    public init(bigEndianAt bytes: [UInt8]) {
+        precondition(bytes.count >= 32)
+        self = bytes.withUnsafeBytes { UInt256(bigEndianAt: $0.baseAddress!) }
+    }
+
     /// Writes the word as 32 big-endian bytes at `p` (no alignment needed).
     @inlinable @inline(__always)
     public func storeBigEndian(to p: UnsafeMutableRawPointer) {

@@ -9,6 +9,7 @@ struct ZKRollup: ParsableCommand {
         subcommands: [BenchCommand.self,
                       SRSCommand.self,
                       ProveCommand.self,
-                      VerifyCommand.self]
+                      VerifyCommand.self,
+                      EVMCommand.self]
     )
 }
