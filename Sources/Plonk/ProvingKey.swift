@@ -25,8 +25,8 @@ public enum PlonkSetupError: Error, Sendable, Equatable, CustomStringConvertible
 /// 3n σ values and the compiled circuit (≈ 32·F + 24 bytes per row), so about
 /// 192·F + 120 bytes per gate: ≈ 3.2 KB per gate for F = 16; for n ≤ 2¹⁷ the
 /// default fixed-base commitment table adds ≈ 1 KiB per gate. Proving adds
-/// 9·4n coset evaluations (8 witness slots and the quotient, 1152 bytes per
-/// gate) plus ≈ 20 coefficient vectors of n + 9 (≈ 640 bytes per gate) at its peak.
+/// 8·n witness values on one n-point coset at a time, 2·4n quotient values and
+/// ≈ 20 coefficient vectors of n + 9: ≈ 1.1 KB per gate at its peak.
 public final class ProvingKey: Sendable {
     /// The circuit.
     public let circuit: CompiledCircuit
