@@ -45,7 +45,12 @@ extension Prover {
     /// The quotient t = (Σ αⁱ·constraintᵢ)/Z_H in coefficient form (4n coefficients;
     /// degree ≤ 3n + 8 for a satisfying witness).
     ///
-    /// `witness` holds coefficient vectors of a, b, c, d, z, φ, m and PI. The 4n
+    /// `witness` holds coefficient vectors of a, b, c, d, z, φ, m; slot 7 is PI,
+    /// made here from `publicInputs`. Two shortcuts skip transforms: a witness
+    /// polynomial that is pure blinding (zero on H, as m and φ are in circuits
+    /// without lookups) is evaluated directly from its three folded coefficients,
+    /// and for up to 16 public inputs PI(x) = −Σ xᵢ·ωⁱ·(xⁿ − 1)/(n·(x − ωⁱ)) is
+    /// evaluated directly with one batch inversion per chunk. The 4n
     /// coset g·H₄ₙ is the union of the n-point cosets s_k·H, s_k = g·ω₄ₙᵏ
     /// (k < 4); the prover evaluates the constraints on one of them at a time,
     /// so only 8·n witness values are live. On s_k·H a witness polynomial p of
@@ -55,9 +60,28 @@ extension Prover {
     /// over threads and allocation-free (one scratch buffer per chunk for
     /// custom-gate coefficients). The 4n values are then interleaved into
     /// natural coset order and interpolated with one inverse coset NTT.
-    static func quotient(_ pk: ProvingKey, witness: [[Fr]], ch: Challenges) -> [Fr] {
+    static func quotient(_ pk: ProvingKey, witness polys: [[Fr]], publicInputs: [Fr], ch: Challenges) -> [Fr] {
         let n = pk.domain.size, bigN = 4 * n, qd = pk.quotientDomain, domain = pk.domain
+        let directPI = publicInputs.count <= 16
+        var witness = polys
+        if directPI {
+            witness.append([])
+        } else {
+            var pi = [Fr](repeating: .zero, count: n)
+            for (i, x) in publicInputs.enumerated() { pi[i] = -x }
+            domain.inverseNTT(&pi)
+            witness.append(pi)
+        }
         let slots = witness.count
+        // Pure blinding: coefficients 3..<n zero and pᵢ = −p_{n+i} (zero on H).
+        let pureBlinding: [Bool] = witness.map { p in
+            guard p.count == n + PlonkConstants.blindingCount else { return false }
+            for i in 0..<PlonkConstants.blindingCount where p[i] != -p[n + i] { return false }
+            for i in PlonkConstants.blindingCount..<n where !p[i].isZero { return false }
+            return true
+        }
+        let omegaPowers = pk.omegaPowers
+        let nInv = domain.sizeInverse
         let gates = pk.circuit.gates
         let customCount = gates.reduce(0) { $0 + $1.constraintCount }
         var alphas = [Fr](), ap = Fr.one
@@ -77,6 +101,25 @@ extension Prover {
             cosetW.withUnsafeMutableBufferPointer { buf in
                 for (slot, poly) in witness.enumerated() {
                     let dst = SendableBuffer(UnsafeMutableBufferPointer(rebasing: buf[(slot * n)..<((slot + 1) * n)]))
+                    if slot == 7 && directPI {
+                        Prover.publicInputsOnCoset(publicInputs, shift: shift, shiftN: shiftN, omega: omega,
+                                                   omegaPowers: omegaPowers, nInverse: nInv, into: dst)
+                        continue
+                    }
+                    if pureBlinding[slot] {
+                        // q(X) = q₀ + q₁X + q₂X², qᵢ = sⁱ·(pᵢ + sⁿ·p_{n+i}), at ωʲ.
+                        let q0 = poly[0] + shiftN * poly[n]
+                        let q1 = shift * (poly[1] + shiftN * poly[n + 1])
+                        let q2 = shift * shift * (poly[2] + shiftN * poly[n + 2])
+                        Parallel.forEachChunk(count: n, minChunk: 1 << 12) { _, range in
+                            var wj = omega.pow(UInt64(range.lowerBound))
+                            for j in range {
+                                dst[j] = q0 + wj * (q1 + wj * q2)
+                                wj *= omega
+                            }
+                        }
+                        continue
+                    }
                     poly.withUnsafeBufferPointer { src in
                         let p = SendableBuffer(UnsafeMutableBufferPointer(mutating: src))
                         Parallel.forEachChunk(count: n, minChunk: 1 << 12) { _, range in
@@ -160,5 +203,31 @@ extension Prover {
         }
         qd.cosetInverseNTT(&t)
         return t
+    }
+
+    /// PI(x) = −Σᵢ xᵢ·Lᵢ(x) at the points shift·ωʲ of one coset, with
+    /// Lᵢ(x) = ωⁱ·(shiftⁿ − 1)/(n·(x − ωⁱ)); one batch inversion per chunk.
+    static func publicInputsOnCoset(_ inputs: [Fr], shift: Fr, shiftN: Fr, omega: Fr, omegaPowers: [Fr],
+                                    nInverse: Fr, into dst: SendableBuffer<Fr>) {
+        let l = inputs.count, n = dst.count
+        if l == 0 {
+            for j in 0..<n { dst[j] = .zero }
+            return
+        }
+        let scale = (shiftN - .one) * nInverse
+        Parallel.forEachChunk(count: n, minChunk: 1 << 12) { _, range in
+            var dens = [Fr](repeating: .zero, count: range.count * l)
+            var x = shift * omega.pow(UInt64(range.lowerBound))
+            for (jj, _) in range.enumerated() {
+                for i in 0..<l { dens[jj * l + i] = x - omegaPowers[i] }
+                x *= omega
+            }
+            Fr.batchInverse(&dens)
+            for (jj, j) in range.enumerated() {
+                var acc = Fr.zero
+                for i in 0..<l { acc += inputs[i] * omegaPowers[i] * dens[jj * l + i] }
+                dst[j] = -(acc * scale)
+            }
+        }
     }
 }
