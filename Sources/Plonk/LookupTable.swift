@@ -82,6 +82,6 @@ public struct LookupTable: Sendable, Hashable {
 }
 
 /// A lookup key (tag, a, b, c): hashable, for multiplicity counting and checks.
-struct LookupKey: Hashable {
+struct LookupKey: Hashable, Sendable {
     let tag: Fr, a: Fr, b: Fr, c: Fr
 }

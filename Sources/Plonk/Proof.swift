@@ -31,11 +31,14 @@ public struct Proof: Sendable, Hashable {
 
     /// Commitment indices.
     public enum C {
+        /// Positions in `commitments` (layout table above).
         public static let a = 0, b = 1, c = 2, d = 3, m = 4, z = 5, phi = 6, tLo = 7, tMid = 8, tHi = 9, wZeta = 10, wZetaOmega = 11
     }
     /// Evaluation indices.
     public enum E {
+        /// Positions of the evaluations at ζ.
         public static let a = 0, b = 1, c = 2, d = 3, sigmaA = 4, sigmaB = 5, qTag = 6, table = 7
+        /// Positions of the evaluations at ζω.
         public static let aNext = 8, bNext = 9, cNext = 10, dNext = 11, zNext = 12, phiNext = 13
     }
 

@@ -90,10 +90,8 @@ public enum Prover {
         report(2)
 
         // Round 3: quotient.
-        var piEvals = [Fr](repeating: .zero, count: n)
-        for (i, x) in w.publicInputs.enumerated() { piEvals[i] = -x }
-        domain.inverseNTT(&piEvals)
-        let t = Prover.quotient(pk, witness: [polyA, polyB, polyC, polyD, polyZ, polyPhi, polyM, piEvals], ch: ch)
+        let t = Prover.quotient(pk, witness: [polyA, polyB, polyC, polyD, polyZ, polyPhi, polyM],
+                                publicInputs: w.publicInputs, ch: ch)
         var tLo = Array(t[0..<n]), tMid = Array(t[n..<(2 * n)])
         let hiCount = ProvingKey.requiredSRSPowers(size: n)
         var tHi = Array(t[(2 * n)..<min(t.count, 2 * n + hiCount)])

@@ -25,8 +25,8 @@ public enum PlonkSetupError: Error, Sendable, Equatable, CustomStringConvertible
 /// 3n σ values and the compiled circuit (≈ 32·F + 24 bytes per row), so about
 /// 192·F + 120 bytes per gate: ≈ 3.2 KB per gate for F = 16; for n ≤ 2¹⁷ the
 /// default fixed-base commitment table adds ≈ 1 KiB per gate. Proving adds
-/// 9·4n coset evaluations (8 witness slots and the quotient, 1152 bytes per
-/// gate) plus ≈ 20 coefficient vectors of n + 9 (≈ 640 bytes per gate) at its peak.
+/// 8·n witness values on one n-point coset at a time, 2·4n quotient values and
+/// ≈ 20 coefficient vectors of n + 9: ≈ 1.1 KB per gate at its peak.
 public final class ProvingKey: Sendable {
     /// The circuit.
     public let circuit: CompiledCircuit
@@ -38,13 +38,16 @@ public final class ProvingKey: Sendable {
     public let g1Powers: [G1Affine]
     /// Fixed columns in coefficient form, flattened: column j at [j·n, (j+1)·n).
     public let fixedCoefficients: [Fr]
-    /// Fixed columns on the 4n coset, flattened: column j at [j·4n, (j+1)·4n).
+    /// Fixed columns on the 4n coset, flattened: column j at [j·4n, (j+1)·4n),
+    /// in block order: entry k·n + i is the value at s_k·ωⁱ, s_k = g·ω₄ₙᵏ
+    /// (the 4n coset g·H₄ₙ is the union of the four n-point cosets s_k·H, which
+    /// the prover processes one at a time).
     public let fixedCoset: [Fr]
     /// σa, σb, σc over H (k·ωⁱ labels), flattened 3n.
     public let sigmaValues: [Fr]
     /// ωⁱ for i < n.
     public let omegaPowers: [Fr]
-    /// L₀ (the Lagrange polynomial at 1) on the 4n coset.
+    /// L₀ (the Lagrange polynomial at 1) on the 4n coset, in block order.
     public let l1Coset: [Fr]
     /// Fixed-base MSM table over `g1Powers` (commitments 0.6–0.8× the plain
     /// MSM's time), or nil to use `G1Projective.msm`.
@@ -84,6 +87,7 @@ public final class ProvingKey: Sendable {
             domain.inverseNTT(&c)
             var e = c + [Fr](repeating: .zero, count: 3 * n)
             qd.cosetForwardNTT(&e)
+            e = ProvingKey.blockOrder(e, n: n)
             coeffs.replaceSubrange((j * n)..<((j + 1) * n), with: c)
             coset.replaceSubrange((j * 4 * n)..<((j + 1) * 4 * n), with: e)
             commitments.append(G1Projective.msm(points: Array(powers[0..<n]), scalars: c))
@@ -91,6 +95,7 @@ public final class ProvingKey: Sendable {
         var l1 = [Fr](repeating: domain.sizeInverse, count: 4 * n) // L₀ = (1/n)·Σ Xⁱ
         for i in n..<(4 * n) { l1[i] = .zero }
         qd.cosetForwardNTT(&l1)
+        l1 = ProvingKey.blockOrder(l1, n: n)
         self.circuit = circuit
         self.domain = domain
         self.quotientDomain = qd
@@ -103,6 +108,14 @@ public final class ProvingKey: Sendable {
         self.commitmentTable = (precomputeTable ?? (n <= 1 << 17)) ? G1FixedBaseMSM(bases: powers) : nil
         self.verificationKey = VerificationKey(logSize: logN, publicInputCount: circuit.publicInputCount, g2Tau: srs.g2Tau,
                                                gates: circuit.gates, fixedCommitments: G1Projective.batchToAffine(commitments))
+    }
+
+    /// From natural coset order (entry m at g·ω₄ₙᵐ) to block order (entry k·n + i
+    /// at g·ω₄ₙᵏ·ωⁱ = g·ω₄ₙ^(k + 4i)).
+    static func blockOrder(_ e: [Fr], n: Int) -> [Fr] {
+        var out = e
+        for k in 0..<4 { for i in 0..<n { out[k * n + i] = e[k + 4 * i] } }
+        return out
     }
 
     /// Commits to coefficients (at most `g1Powers.count` of them).

@@ -1,4 +1,5 @@
 import BN254
+import Parallel
 
 /// The first constraint a witness violates, as found by
 /// `CompiledCircuit.check(_:)` (in the spirit of halo2's MockProver).
@@ -45,12 +46,37 @@ extension CompiledCircuit {
         for i in 0..<publicInputCount where w.a[i] != w.publicInputs[i] {
             throw .publicInput(index: i, expected: w.publicInputs[i], found: w.a[i])
         }
-        var tableSet = [LookupKey: String]()
+        var entries = [LookupKey: String]()
         for t in tables {
-            for r in 0..<t.count { tableSet[LookupKey(tag: t.tag, a: t.column0[r], b: t.column1[r], c: t.column2[r])] = t.name }
+            for r in 0..<t.count { entries[LookupKey(tag: t.tag, a: t.column0[r], b: t.column1[r], c: t.column2[r])] = t.name }
         }
-        var scratch = [Fr](repeating: .zero, count: gates.map { $0.fixedColumnCount * $0.constraintCount }.max() ?? 0)
-        for i in 0..<n {
+        let tableSet = entries
+        let scratchSize = max(1, gates.map { $0.fixedColumnCount * $0.constraintCount }.max() ?? 1)
+        let chunks = Parallel.chunkCount(count: n, minChunk: 1 << 12)
+        var found = [SatisfiabilityError?](repeating: nil, count: chunks)
+        let circuit = self
+        found.withUnsafeMutableBufferPointer { fb in
+            let out = SendableBuffer(fb)
+            Parallel.forEachChunk(count: n, minChunk: 1 << 12) { chunk, range in
+                var scratch = [Fr](repeating: .zero, count: scratchSize)
+                do throws(SatisfiabilityError) { try circuit.checkRows(range, w, tableSet, &scratch) } catch { out[chunk] = error }
+            }
+        }
+        if let first = found.first(where: { $0 != nil }), let e = first { throw e }
+        let names = ["a", "b", "c"]
+        let cols = [w.a, w.b, w.c]
+        for cell in 0..<(3 * n) {
+            let t = permutation[cell]
+            if cols[cell / n][cell % n] != cols[t / n][t % n] {
+                throw .copyConstraint(fromColumn: names[cell / n], fromRow: cell % n, toColumn: names[t / n], toRow: t % n)
+            }
+        }
+    }
+
+    /// Checks the gates and lookups of `rows` in order; throws the first failure.
+    func checkRows(_ rows: Range<Int>, _ w: Assignment, _ tableSet: [LookupKey: String], _ scratch: inout [Fr]) throws(SatisfiabilityError) {
+        let n = size
+        for i in rows {
             let a = w.a[i], b = w.b[i], c = w.c[i]
             var v = qL[i] * a + qR[i] * b + qO[i] * c + qM[i] * a * b + qC[i]
             if i < publicInputCount { v -= w.publicInputs[i] }
@@ -61,7 +87,9 @@ extension CompiledCircuit {
                 var active = false
                 for j in 0..<f where !gateColumns[off + j][i].isZero { active = true }
                 if !active { continue }
-                scratch.withUnsafeMutableBufferPointer { gate.coefficients(current: cur, next: next, into: UnsafeMutableBufferPointer(rebasing: $0[0..<(f * gate.constraintCount)])) }
+                scratch.withUnsafeMutableBufferPointer {
+                    gate.coefficients(current: cur, next: next, into: UnsafeMutableBufferPointer(rebasing: $0[0..<(f * gate.constraintCount)]))
+                }
                 for k in 0..<gate.constraintCount {
                     var s = Fr.zero
                     for j in 0..<f { s += gateColumns[off + j][i] * scratch[k * f + j] }
@@ -74,14 +102,6 @@ extension CompiledCircuit {
                     let name = tables.first { $0.tag == qTag[i] }?.name ?? "tag \(qTag[i])"
                     throw .lookup(row: i, table: name, values: [a, b, c])
                 }
-            }
-        }
-        let names = ["a", "b", "c"]
-        let cols = [w.a, w.b, w.c]
-        for cell in 0..<(3 * n) {
-            let t = permutation[cell]
-            if cols[cell / n][cell % n] != cols[t / n][t % n] {
-                throw .copyConstraint(fromColumn: names[cell / n], fromRow: cell % n, toColumn: names[t / n], toRow: t % n)
             }
         }
     }

@@ -64,7 +64,7 @@ extension VerificationKey {
         let l = try r.u32()
         guard let omega = Fr(bigEndianBytes: try r.take(32)), let k1 = Fr(bigEndianBytes: try r.take(32)),
               let k2 = Fr(bigEndianBytes: try r.take(32)) else { throw .scalarNotCanonical(field: "vk scalar") }
-        guard omega == Domain(logSize: logSize)!.generator else { throw .invalidValue("ω is not the domain generator") }
+        guard omega == Domain(logSize: logSize, twiddles: .onTheFly)!.generator else { throw .invalidValue("ω is not the domain generator") }
         guard k1 == PlonkConstants.k1, k2 == PlonkConstants.k2 else { throw .invalidValue("k1/k2") }
         let g2Bytes = try r.take(128)
         let g2: G2Affine

@@ -44,7 +44,7 @@ public struct VerificationKey: Sendable {
         self.g2Tau = g2Tau
         self.gates = gates
         self.fixedCommitments = fixedCommitments
-        self.domain = Domain(logSize: logSize)!
+        self.domain = Domain(logSize: logSize, twiddles: .onTheFly)! // the verifier needs ω only: no twiddle tables
         self.hash = Keccak256.hash(VerificationKey.encode(logSize: logSize, publicInputCount: publicInputCount,
                                                           omega: domain.generator, g2Tau: g2Tau, gates: gates,
                                                           commitments: fixedCommitments))

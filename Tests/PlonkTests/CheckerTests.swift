@@ -72,4 +72,20 @@ import Testing
         #expect(throws: SatisfiabilityError.self) { try circuit.check(w) }
         _ = circuit
     }
+
+    /// Large enough for several checker chunks: the lowest failing row is named.
+    @Test func firstFailureAcrossChunksIsNamed() {
+        var cs = ConstraintSystem()
+        let x = cs.alloc(Fr(3))
+        for _ in 0..<16_000 { _ = cs.mul(x, x) }
+        var (circuit, w) = cs.compile()
+        #expect(circuit.size == 16_384)
+        #expect(throws: Never.self) { try circuit.check(w) }
+        w.c[15_000] = .one
+        #expect(throws: SatisfiabilityError.arithmeticGate(row: 15_000, value: Fr(8))) { try circuit.check(w) }
+        w.c[9_000] = .one
+        #expect(throws: SatisfiabilityError.arithmeticGate(row: 9_000, value: Fr(8))) { try circuit.check(w) }
+        w.c[10] = .one
+        #expect(throws: SatisfiabilityError.arithmeticGate(row: 10, value: Fr(8))) { try circuit.check(w) }
+    }
 }

@@ -63,4 +63,26 @@ enum Shared {
         #expect(circuit.size == 65536)
         #expect(throws: Never.self) { try circuit.check(w) }
     }
+
+    /// More than 16 public inputs take the transform path for PI(X); lookups absent
+    /// take the pure-blinding path for m and φ.
+    @Test(arguments: [0, 1, 16, 17, 40])
+    func publicInputCounts(count: Int) throws {
+        var cs = ConstraintSystem()
+        var acc = cs.constant(.one)
+        for i in 0..<count { acc = cs.add(acc, cs.publicInput(Fr(UInt64(i * i + 3)))) }
+        _ = cs.mul(acc, acc)
+        let (circuit, w) = cs.compile()
+        let pk = try ProvingKey(circuit: circuit, srs: Shared.srs)
+        var rng = SeededRNG(seed: UInt64(count))
+        let proof = try Prover.prove(pk, assignment: w, rng: &rng)
+        try Verifier.verify(proof, publicInputs: w.publicInputs, vk: pk.verificationKey)
+        if count > 0 {
+            var bad = w.publicInputs
+            bad[count - 1] += .one
+            #expect(throws: PlonkVerificationError.pairingCheckFailed) {
+                try Verifier.verify(proof, publicInputs: bad, vk: pk.verificationKey)
+            }
+        }
+    }
 }

@@ -64,16 +64,23 @@ enum Proven {
         }
     }
 
-    /// Flipping any single 32-byte word of the proof makes it fail (to decode or to verify).
+    /// Flipping a bit in any 32-byte word of the proof is rejected: a point word
+    /// no longer decodes to a curve point, a scalar word fails the pairing check.
     @Test func everyFlippedWordIsRejected() {
         let bytes = Proven.proof.bytes
-        var rejected = 0
+        var offCurve = 0, pairing = 0
         for word in 0..<(bytes.count / 32) {
             var b = bytes
             b[word * 32 + 31] ^= 1
-            if Proven.rejection(b) != nil { rejected += 1 }
+            let e = Proven.rejection(b)
+            if word < 24 {
+                if case .malformed(.invalidPoint(_, .notOnCurve)) = e { offCurve += 1 }
+            } else if e == .pairingCheckFailed {
+                pairing += 1
+            }
         }
-        #expect(rejected == bytes.count / 32)
+        #expect(offCurve == 24)
+        #expect(pairing == 14)
     }
 
     @Test func swappedCommitmentsAreRejected() {

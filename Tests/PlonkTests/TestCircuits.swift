@@ -21,7 +21,7 @@ struct ChainGate: CustomGate {
     }
 }
 
-/// x⁵ on one row: q·(a⁵ ... ) is degree 5, too high; instead q·(b − a²) and q·(c − a·b) (degree 2).
+/// A one-row gate with one selector q: q·(b − a²) = 0 and q·(c − a·b) = 0 (so c = a³).
 struct SquareGate: CustomGate {
     var name: String { "test.square" }
     var fixedColumnCount: Int { 1 }
