@@ -6,18 +6,9 @@ import TestSupport
 /// go-ethereum's precompile vectors (../shared/conformance/precompiles) and
 /// the py_ecc-made failure cases: output bytes and gas must match exactly.
 @Suite struct PrecompileConformanceTests {
-    struct Vector: Decodable {
-        let Input: String
-        let Expected: String?
-        let ExpectedError: String?
-        let Name: String
-        let Gas: UInt64?
-        let Precompile: String?
-    }
+    typealias Vector = PrecompileVector
 
-    static func load(_ file: String) throws -> [Vector] {
-        try JSONDecoder().decode([Vector].self, from: Fixtures.data("../shared/conformance/precompiles/\(file)"))
-    }
+    static func load(_ file: String) throws -> [Vector] { try PrecompileVector.load(file) }
 
     @Test(arguments: [("bn256Add.json", UInt8(0x06)), ("bn256ScalarMul.json", 0x07), ("bn256Pairing.json", 0x08)])
     func vectorsPass(file: String, address: UInt8) throws {

@@ -6,18 +6,9 @@ import TestSupport
 /// go-ethereum's precompile vectors (../shared/conformance/precompiles) run through
 /// `PrecompileSet.cancun`: output bytes and gas must match exactly; failure vectors must throw.
 @Suite struct PrecompileConformanceTests {
-    struct Vector: Decodable {
-        let Input: String
-        let Expected: String?
-        let ExpectedError: String?
-        let Name: String
-        let Gas: UInt64?
-        let Precompile: String?
-    }
+    typealias Vector = PrecompileVector
 
-    static func load(_ file: String) throws -> [Vector] {
-        try JSONDecoder().decode([Vector].self, from: Fixtures.data("../shared/conformance/precompiles/\(file)"))
-    }
+    static func load(_ file: String) throws -> [Vector] { try PrecompileVector.load(file) }
 
     @Test(arguments: [
         ("ecRecover.json", UInt8(0x01), 5), ("modexp_eip2565.json", 0x05, 47), ("blake2F.json", 0x09, 5),
