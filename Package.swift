@@ -19,6 +19,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -42,6 +45,16 @@ let package = Package(
         .target(name: "KZG", dependencies: ["BN254", "Polynomials", "Parallel"], swiftSettings: hotPathSettings),
         /// The EVM: words, state and Merkle-Patricia trie, interpreter, transactions, precompiles, tracer.
         .target(name: "EVM", dependencies: ["Keccak", "BN254", "CGMP", "CSecp256k1"], swiftSettings: hotPathSettings),
+        /// The chain v2 node: storage, genesis, mempool, block builder, batcher, JSON-RPC server.
+        .target(
+            name: "Sequencer",
+            dependencies: [
+                "EVM", "Keccak",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM", "Keccak"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -53,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "zkrollup",
             dependencies: [
-                "BN254", "Polynomials", "Benchmarks", "EVM",
+                "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,5 +78,6 @@ let package = Package(
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
         .testTarget(name: "EVMTests", dependencies: ["EVM", "BN254", "CGMP", "Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "EVM", "Keccak", "TestSupport"]),
     ]
 )
