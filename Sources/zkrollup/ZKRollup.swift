@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `zkrollup` command line: every subcommand parses, calls one library, prints.
 @main
-struct ZKRollup: ParsableCommand {
+struct ZKRollup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zkrollup",
         abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
-        subcommands: [BenchCommand.self, EVMCommand.self]
+        subcommands: [BenchCommand.self, EVMCommand.self, SequencerCommand.self, BatchCommand.self]
     )
 }
