@@ -264,6 +264,14 @@ def run(node):
     check(b0["postStateRoot"] == w3.eth.get_block(3)["stateRoot"].to_0x_hex(), "batch 0 post root = block 3 root")
     check(rpc(url, "rollup_getBatchByBlock", ["0x2"])["result"]["index"] == "0x0", "rollup_getBatchByBlock")
 
+    # Prometheus metrics.
+    with urllib.request.urlopen(url + "/metrics", timeout=10) as r:
+        text = r.read().decode()
+    metrics = {l.split(" ")[0]: float(l.split(" ")[1]) for l in text.splitlines() if l and not l.startswith("#")}
+    check(metrics["zkrollup_transactions_accepted_total"] == 7, "metrics: accepted count")
+    check(metrics['zkrollup_transactions_rejected_total{reason="nonce_too_low"}'] == 1, "metrics: rejections by reason")
+    check(metrics["zkrollup_block_height"] == w3.eth.block_number, "metrics: block height")
+
     # Restart: same head, same state.
     head = w3.eth.get_block("latest")
     node.stop()

@@ -22,6 +22,8 @@ public final class ChainNode: @unchecked Sendable {
     let builder: BlockBuilder
     let logger: Logger
     let writer: PendingWriter
+    /// Counters and timings exposed at /metrics.
+    public let metrics = NodeMetrics()
     let lock = NSLock()
     let produceLock = NSLock()
     var _head: BlockHeader
@@ -163,8 +165,15 @@ public final class ChainNode: @unchecked Sendable {
     /// - Throws: `MempoolError` when rejected; the store's error if it could not be persisted (then
     ///   the transaction is not admitted).
     public func submit(raw: [UInt8]) async throws -> UInt256 {
-        let p = try decode(raw)
-        let (addition, wakeProducer) = try admit(p)
+        let p: PooledTransaction
+        let addition: MempoolAddition, wakeProducer: Bool
+        do throws(MempoolError) {
+            p = try decode(raw)
+            (addition, wakeProducer) = try admit(p)
+        } catch {
+            metrics.recordSubmission(error: error)
+            throw error
+        }
         do {
             try await writer.persist(hash: p.hash, raw: p.raw,
                                      removing: addition.evicted + (addition.replaced.map { [$0] } ?? []))
@@ -172,6 +181,7 @@ public final class ChainNode: @unchecked Sendable {
             withdraw(p.hash)
             throw error
         }
+        metrics.recordSubmission(error: nil)
         if wakeProducer { wake.signal() }
         return p.hash
     }
@@ -209,6 +219,7 @@ public final class ChainNode: @unchecked Sendable {
             try sealIfDue(now: now, withBlock: nil)
             return nil
         }
+        let started = DispatchTime.now()
         let timestamp = max(now, parent.timestamp)
         let out = builder.build(parent: parent, parentHash: parentHash, state: state, candidates: candidates,
                                 timestamp: timestamp, baseFee: FeeMarket.nextBaseFee(after: parent),
@@ -241,6 +252,8 @@ public final class ChainNode: @unchecked Sendable {
         }
         lock.unlock()
         if !stale.isEmpty { try store.deletePending(stale) }
+        metrics.recordBlock(transactions: out.block.transactions.count,
+                            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         logger.debug("block", metadata: ["number": "\(out.block.header.number)", "txs": "\(out.block.transactions.count)"])
         return out.block
     }

@@ -27,6 +27,13 @@ public enum RPCServer {
             }
             return json(out, status: .ok)
         }
+        router.get("/metrics") { _, _ -> Response in
+            let node = handler.node
+            let text = node.metrics.render(mempoolSize: node.mempoolCount, blockHeight: node.head.header.number,
+                                           batchHeight: (try? node.store.latestBatch()).flatMap { $0.map { Int64($0.index) } } ?? -1)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
         router.get("/health") { _, _ -> Response in
             json(Array("{\"status\":\"ok\"}".utf8), status: .ok)
         }
