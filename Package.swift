@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// The load harness behind `zkrollup stress`: funds accounts, sends pre-signed transactions over HTTP, reports TPS and latency.
+        .target(name: "Stress", dependencies: ["EVM", "Keccak", "Sequencer"]),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "EVM", "Keccak"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -66,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "zkrollup",
             dependencies: [
-                "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer",
+                "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer", "Stress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,6 @@ struct ZKRollup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zkrollup",
         abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
-        subcommands: [BenchCommand.self, EVMCommand.self, SequencerCommand.self, BatchCommand.self]
+        subcommands: [BenchCommand.self, EVMCommand.self, SequencerCommand.self, BatchCommand.self, StressCommand.self]
     )
 }
