@@ -4,9 +4,15 @@
 /// every other case is an exceptional halt that consumes all gas given to the frame, or (for
 /// the call-level checks: depth, balance, nonce) a failure before any code runs.
 public enum ExecutionStatus: UInt8, Sendable, CustomStringConvertible {
+    /// STOP (or running off the end of the code), RETURN, SELFDESTRUCT; REVERT.
     case stop, returned, selfDestructed, reverted
+    /// Exceptional halts inside the frame (all gas consumed).
     case outOfGas, invalidOpcode, stackUnderflow, stackOverflow, invalidJump
+    /// A state change under STATICCALL; RETURNDATACOPY past the data; CREATE onto a used address
+    /// (EIP-684/7610); deployed code over 24576 bytes (EIP-170) or starting with 0xEF (EIP-3541).
     case staticStateChange, returnDataOutOfBounds, createCollision, codeSizeLimit, invalidCodePrefix
+    /// Init code over 49152 bytes (EIP-3860); call-level failures before any code runs (gas
+    /// returned): depth 1024, value above the balance, nonce at 2^64 − 1; a precompile rejecting its input.
     case initcodeSizeLimit, callDepthExceeded, insufficientBalance, nonceOverflow, precompileFailure
 
     /// True for STOP, RETURN and SELFDESTRUCT.

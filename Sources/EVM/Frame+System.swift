@@ -3,34 +3,30 @@ extension Frame {
     /// - Returns: false when out of gas (including the 2300 sentry of EIP-2200).
     mutating func sstore(_ key: UInt256, _ newValue: UInt256) -> Bool {
         if gas <= 2300 { return false }
-        var cost = 0
-        if vm.state.warmSlot(address, key) { cost += 2100 }
-        let current = vm.state.storage(address, key)
+        let current = vm._state.pointee.storage(address, key)
+        let (cold, original) = vm._state.pointee._prepareStore(SlotKey(address, key), current: current)
+        var cost = cold ? 2100 : 0
         if let tracer = vm.tracer { tracer.storage(address: address, slot: key, value: newValue, isWrite: true) }
-        if current == newValue {
-            cost += 100
-        } else {
-            let original = vm.state.originalStorage(address, key)
-            if original == current {
-                if original.isZero {
-                    cost += 20000
-                } else {
-                    cost += 2900
-                    if newValue.isZero { vm.state.addRefund(4800) }
-                }
+        if current == newValue { return charge(cost + 100) }
+        var refund = 0
+        if original == current {
+            if original.isZero {
+                cost += 20000
             } else {
-                cost += 100
-                if !original.isZero {
-                    if current.isZero { vm.state.addRefund(-4800) }
-                    if newValue.isZero { vm.state.addRefund(4800) }
-                }
-                if original == newValue {
-                    vm.state.addRefund(original.isZero ? 19900 : 2800)
-                }
+                cost += 2900
+                if newValue.isZero { refund += 4800 }
             }
+        } else {
+            cost += 100
+            if !original.isZero {
+                if current.isZero { refund -= 4800 }
+                if newValue.isZero { refund += 4800 }
+            }
+            if original == newValue { refund += original.isZero ? 19900 : 2800 }
         }
         if !charge(cost) { return false }
-        if current != newValue { vm.state.setStorage(address, key, newValue) }
+        if refund != 0 { vm._state.pointee.addRefund(refund) }
+        vm._state.pointee._writeStorage(address, key, newValue, current: current)
         return true
     }
 
@@ -46,7 +42,7 @@ extension Frame {
         if !size.isZero && size._l0 > UInt64(Interpreter.maxInitcodeSize) { return .outOfGas } // EIP-3860
         let words = Frame.words(size)
         if !charge(2 * words + (isCreate2 ? 6 * words : 0)) { return .outOfGas }
-        let initcode = memory.bytes(Int(off._l0), size.isZero ? 0 : Int(size._l0))
+        let initcode = memory.bytes(Frame.offset(off, size), Int(size._l0))
         let callGas = gas - gas / 64
         gas -= callGas
         returnData = []
@@ -75,7 +71,7 @@ extension Frame {
         var extra = 0
         if !value.isZero {
             extra += 9000
-            if op == 0xf1 && vm.state.isDead(target) { extra += 25000 }
+            if op == 0xf1 && vm._state.pointee.isDead(target) { extra += 25000 }
         }
         if !charge(extra) { return .outOfGas }
         let available = gas - gas / 64
@@ -116,13 +112,13 @@ extension Frame {
     mutating func selfDestruct() -> ExecutionStatus {
         let beneficiary = Address(truncating: stack[sp - 1]); sp -= 1
         var cost = 0
-        if vm.state.warmAddress(beneficiary) { cost += 2600 }
-        let balance = vm.state.balance(address)
-        if !balance.isZero && vm.state.isDead(beneficiary) { cost += 25000 }
+        if vm._state.pointee.warmAddress(beneficiary) { cost += 2600 }
+        let balance = vm._state.pointee.balance(address)
+        if !balance.isZero && vm._state.pointee.isDead(beneficiary) { cost += 25000 }
         if !charge(cost) { return .outOfGas }
-        vm.state.subtractBalance(address, balance)
-        vm.state.addBalance(beneficiary, balance)
-        if vm.state.isCreatedInTransaction(address) { vm.state.markSelfDestructed(address) }
+        vm._state.pointee.subtractBalance(address, balance)
+        vm._state.pointee.addBalance(beneficiary, balance)
+        if vm._state.pointee.isCreatedInTransaction(address) { vm._state.pointee.markSelfDestructed(address) }
         return .selfDestructed
     }
 }

@@ -64,9 +64,53 @@ struct Frame {
         return true
     }
 
+    /// The memory offset of a region: 0 for an empty region (whose offset may be any word),
+    /// otherwise the offset `expand` has already checked to be below 2^32.
+    @inline(__always)
+    static func offset(_ off: UInt256, _ size: UInt256) -> Int { size.isZero ? 0 : Int(truncatingIfNeeded: off._l0) }
+
     /// Words of `size` bytes, for copy and hashing costs (size < 2^32 after `expand`).
     @inline(__always)
     static func words(_ size: UInt256) -> Int { Int((size._l0 + 31) / 32) }
+
+    /// Charges `cost` from the loop's local gas. - Returns: false when out of gas.
+    @inline(__always)
+    static func charge(_ gas: inout Int, _ cost: Int) -> Bool {
+        if gas < cost { return false }
+        gas -= cost
+        return true
+    }
+
+    /// `expand(_:_:)` for the loop's local gas: the common no-growth case inline, growth out of line.
+    @inline(__always)
+    func expandMemory(_ offset: UInt256, _ size: UInt256, _ gas: inout Int) -> Bool {
+        if size.isZero { return true }
+        guard offset._l1 | offset._l2 | offset._l3 | size._l1 | size._l2 | size._l3 == 0,
+              offset._l0 <= 0xffff_ffff, size._l0 <= 0xffff_ffff else { return false }
+        let end = Int(offset._l0 + size._l0)
+        if end <= memory._size { return true }
+        let left = Frame.growMemory(memory, end: end, gas: gas)
+        if left < 0 { return false }
+        gas = left
+        return true
+    }
+
+    /// Grows `memory` to cover `end` bytes. - Returns: the gas left, or −1 when out of gas.
+    @inline(never)
+    static func growMemory(_ memory: Memory, end: Int, gas: Int) -> Int {
+        let newWords = (end + 31) / 32
+        let cost = memoryCost(newWords) - memoryCost(memory._size / 32)
+        if gas < cost { return -1 }
+        memory._grow(to: newWords * 32)
+        return gas - cost
+    }
+
+    /// EIP-2929 account access for the loop's local gas.
+    @inline(__always)
+    func accountAccess(_ gas: inout Int, _ a: Address) -> Bool {
+        if vm._state.pointee.warmAddress(a) { return Frame.charge(&gas, 2500) }
+        return true
+    }
 
     /// Charges `cost`. - Returns: false when out of gas.
     @inline(__always)
@@ -79,7 +123,7 @@ struct Frame {
     /// EIP-2929 account access: 2500 more when cold (the warm 100 is the constant gas).
     @inline(__always)
     mutating func chargeAccountAccess(_ a: Address) -> Bool {
-        if vm.state.warmAddress(a) { return charge(2500) }
+        if vm._state.pointee.warmAddress(a) { return charge(2500) }
         return true
     }
 
@@ -100,6 +144,6 @@ struct Frame {
     func traceStep(_ tracer: any Tracer, opcode: UInt8) {
         tracer.step(TraceStep(pc: pc, opcode: opcode, gas: gas, depth: depth + 1,
                               stack: UnsafeBufferPointer(start: stack, count: sp), memorySize: memory._size,
-                              refund: vm.state.refund, address: address))
+                              refund: vm._state.pointee.refund, address: address))
     }
 }

@@ -22,7 +22,6 @@ extension Interpreter {
         vm.origin = runCallerAddress
         vm.state.warmAddress(runCallerAddress)
         vm.state.warmAddress(to)
-        for p in Precompiles.addresses { vm.state.warmAddress(p) }
         let g = Int(min(gas, UInt64(Int.max)))
         return vm.call(kind: .call, caller: runCallerAddress, address: to, codeAddress: to, value: value,
                        input: input, gas: g, isStatic: false, depth: 0)

@@ -14,16 +14,20 @@ extension Interpreter {
 
     /// Validates and executes a transaction, then finalises the state (EIP-161 deletions,
     /// EIP-6780 self-destructs) and clears the per-transaction substate.
+    ///
+    /// Nested calls recurse on the calling thread's stack (a few KiB per call depth, up to 1024
+    /// deep): call this from the main thread or inside `Interpreter.withLargeStack`, not from a
+    /// small-stack worker thread.
     /// - Throws: `TransactionError` when the transaction is invalid; the state is then unchanged.
     /// - Returns: status, gas used after refund, output, logs.
     public func execute(_ tx: TransactionEnvironment) throws(TransactionError) -> ExecutionResult {
         let intrinsic = Self.intrinsicGas(tx)
         if tx.to == nil && tx.data.count > Self.maxInitcodeSize { throw .initcodeTooLarge }
-        if tx.gasLimit > block.gasLimit { throw .gasLimitExceedsBlock(gasLimit: tx.gasLimit, blockGasLimit: block.gasLimit) }
-        let senderNonce = state.nonce(tx.caller)
+        if tx.gasLimit > block.gasLimit || tx.gasLimit > UInt64(Int.max) { throw .gasLimitExceedsBlock(gasLimit: tx.gasLimit, blockGasLimit: block.gasLimit) }
+        let senderNonce = _state.pointee.nonce(tx.caller)
         if senderNonce == UInt64.max { throw .nonceMax }
         if tx.nonce != senderNonce { throw .nonceMismatch(expected: senderNonce, got: tx.nonce) }
-        if !state.code(tx.caller).isEmpty { throw .senderNotEOA }
+        if !_state.pointee.code(tx.caller).isEmpty { throw .senderNotEOA }
         if let tip = tx.maxPriorityFeePerGas, tip > tx.maxFeePerGas { throw .priorityFeeAboveFeeCap }
         if tx.maxFeePerGas < block.baseFee { throw .feeCapBelowBaseFee }
         // EIP-4844: 131072 blob gas per blob, paid at the blob base fee, burnt.
@@ -43,7 +47,7 @@ extension Interpreter {
         guard let maxCost = tx.maxFeePerGas.multipliedReportingOverflow(by: tx.gasLimit) else { throw .feeOverflow }
         let (partial, overflow1) = maxCost.addingReportingOverflow(tx.value)
         let (total, overflow2) = partial.addingReportingOverflow(maxBlobCost)
-        if overflow1 || overflow2 || state.balance(tx.caller) < total { throw .insufficientFunds }
+        if overflow1 || overflow2 || _state.pointee.balance(tx.caller) < total { throw .insufficientFunds }
         if tx.gasLimit < intrinsic { throw .intrinsicGasTooLow(intrinsic: intrinsic, gasLimit: tx.gasLimit) }
 
         let price: UInt256
@@ -57,31 +61,30 @@ extension Interpreter {
         gasPrice = price
         blobHashes = tx.blobHashes
 
-        state.subtractBalance(tx.caller, price &* UInt256(tx.gasLimit) &+ blobFee)
-        state.warmAddress(tx.caller)
-        state.warmAddress(block.coinbase) // EIP-3651
-        for p in Precompiles.addresses { state.warmAddress(p) }
+        _state.pointee.subtractBalance(tx.caller, price &* UInt256(tx.gasLimit) &+ blobFee)
+        _state.pointee.warmAddress(tx.caller)
+        _state.pointee.warmAddress(block.coinbase) // EIP-3651
         for e in tx.accessList {
-            state.warmAddress(e.address)
-            for k in e.storageKeys { state.warmSlot(e.address, k) }
+            _state.pointee.warmAddress(e.address)
+            for k in e.storageKeys { _state.pointee.warmSlot(e.address, k) }
         }
         let gas = Int(tx.gasLimit - intrinsic)
         let outcome: CallOutcome
         if let to = tx.to {
-            state.warmAddress(to)
-            state.setNonce(tx.caller, senderNonce + 1)
+            _state.pointee.warmAddress(to)
+            _state.pointee.setNonce(tx.caller, senderNonce + 1)
             outcome = call(kind: .call, caller: tx.caller, address: to, codeAddress: to, value: tx.value,
                            input: tx.data, gas: gas, isStatic: false, depth: 0)
         } else {
             outcome = create(caller: tx.caller, value: tx.value, initcode: tx.data, salt: nil, gas: gas, depth: 0)
         }
         var gasUsed = tx.gasLimit - UInt64(outcome.gasLeft)
-        let refund = min(UInt64(max(state.refund, 0)), gasUsed / 5)
+        let refund = min(UInt64(max(_state.pointee.refund, 0)), gasUsed / 5)
         gasUsed -= refund
-        state.addBalance(tx.caller, price &* UInt256(tx.gasLimit - gasUsed))
-        state.addBalance(block.coinbase, (price &- block.baseFee) &* UInt256(gasUsed))
-        let logs = state.logs
-        state.finalizeTransaction()
+        _state.pointee.addBalance(tx.caller, price &* UInt256(tx.gasLimit - gasUsed))
+        _state.pointee.addBalance(block.coinbase, (price &- block.baseFee) &* UInt256(gasUsed))
+        let logs = _state.pointee.logs
+        _state.pointee.finalizeTransaction()
         return ExecutionResult(status: outcome.status, gasUsed: gasUsed, gasRefunded: refund,
                                output: outcome.output, logs: logs, createdAddress: outcome.createdAddress)
     }

@@ -6,8 +6,16 @@ import Keccak
 /// 1024 bounds it; run deep calls on a thread with a large stack, see `Interpreter.withLargeStack`).
 /// Stacks and memories are pooled per depth so calls do not allocate once warm.
 public final class Interpreter {
+    /// The world state being changed. Stored out of line so the interpreter reads it in place
+    /// (a class's struct property read through `get` would copy the whole state).
+    @usableFromInline internal let _state: UnsafeMutablePointer<WorldState>
+
     /// The world state being changed.
-    public var state: WorldState
+    public var state: WorldState {
+        get { _state.pointee }
+        _modify { yield &_state.pointee }
+        set { _state.pointee = newValue }
+    }
     /// The block being built.
     public let block: BlockEnvironment
     /// ORIGIN.
@@ -31,11 +39,16 @@ public final class Interpreter {
 
     /// An interpreter over `state` in `block`.
     public init(state: WorldState, block: BlockEnvironment) {
-        self.state = state
+        _state = .allocate(capacity: 1)
+        _state.initialize(to: state)
         self.block = block
     }
 
-    deinit { for s in _stacks { s.deallocate() } }
+    deinit {
+        for s in _stacks { s.deallocate() }
+        _state.deinitialize(count: 1)
+        _state.deallocate()
+    }
 
     @inline(__always)
     func resources(depth: Int) -> (UnsafeMutablePointer<UInt256>, Memory) {
@@ -73,23 +86,23 @@ public final class Interpreter {
                      input: [UInt8], gas: Int, isStatic: Bool, depth: Int) -> CallOutcome {
         if depth > Self.maxDepth { return CallOutcome(status: .callDepthExceeded, gasLeft: gas) }
         let transfers = kind == .call || kind == .callCode
-        if transfers && !value.isZero && state.balance(caller) < value {
+        if transfers && !value.isZero && _state.pointee.balance(caller) < value {
             return CallOutcome(status: .insufficientBalance, gasLeft: gas)
         }
-        let checkpoint = state.checkpoint
+        let checkpoint = _state.pointee.checkpoint
         let isPrecompile = Precompiles.contains(codeAddress)
         switch kind {
         case .call:
-            if value.isZero && !isPrecompile && !state.exists(address) {
+            if value.isZero && !isPrecompile && !_state.pointee.exists(address) {
                 return CallOutcome(status: .stop, gasLeft: gas)
             }
-            state.subtractBalance(caller, value)
-            state.addBalance(address, value)
+            _state.pointee.subtractBalance(caller, value)
+            _state.pointee.addBalance(address, value)
         case .callCode:
-            state.subtractBalance(caller, value)
-            state.addBalance(caller, value)
+            _state.pointee.subtractBalance(caller, value)
+            _state.pointee.addBalance(caller, value)
         case .staticCall:
-            state.touchAccount(address) // geth touches the target with a zero transfer
+            _state.pointee.touchAccount(address) // geth touches the target with a zero transfer
         case .delegateCall:
             break
         }
@@ -102,11 +115,11 @@ public final class Interpreter {
                 outcome = CallOutcome(status: .precompileFailure, gasLeft: 0)
             }
         } else {
-            outcome = runFrame(code: state.code(codeAddress), address: address, caller: caller, value: value,
+            outcome = runFrame(code: _state.pointee.code(codeAddress), address: address, caller: caller, value: value,
                                input: input, gas: gas, isStatic: isStatic, depth: depth)
         }
         if !outcome.status.isSuccess {
-            state.revert(to: checkpoint)
+            _state.pointee.revert(to: checkpoint)
         }
         return outcome
     }
@@ -115,25 +128,25 @@ public final class Interpreter {
     /// - Parameter depth: the new frame's depth.
     public func create(caller: Address, value: UInt256, initcode: [UInt8], salt: UInt256?, gas: Int, depth: Int) -> CallOutcome {
         if depth > Self.maxDepth { return CallOutcome(status: .callDepthExceeded, gasLeft: gas) }
-        if state.balance(caller) < value { return CallOutcome(status: .insufficientBalance, gasLeft: gas) }
-        let nonce = state.nonce(caller)
+        if _state.pointee.balance(caller) < value { return CallOutcome(status: .insufficientBalance, gasLeft: gas) }
+        let nonce = _state.pointee.nonce(caller)
         if nonce == UInt64.max { return CallOutcome(status: .nonceOverflow, gasLeft: gas) }
-        state.setNonce(caller, nonce + 1)
+        _state.pointee.setNonce(caller, nonce + 1)
         let address: Address
         if let salt {
             address = Self.create2Address(caller: caller, salt: salt, initcodeHash: Keccak256.hash(initcode))
         } else {
             address = Self.createAddress(caller: caller, nonce: nonce)
         }
-        state.warmAddress(address)
-        if let existing = state.accounts[address],
+        _state.pointee.warmAddress(address)
+        if let existing = _state.pointee.accounts[address],
            existing.nonce != 0 || !existing.code.isEmpty || !existing.storage.isEmpty {
             return CallOutcome(status: .createCollision, gasLeft: 0) // EIP-684, EIP-7610
         }
-        let checkpoint = state.checkpoint
-        state.createContractAccount(address)
-        state.subtractBalance(caller, value)
-        state.addBalance(address, value)
+        let checkpoint = _state.pointee.checkpoint
+        _state.pointee.createContractAccount(address)
+        _state.pointee.subtractBalance(caller, value)
+        _state.pointee.addBalance(address, value)
         var outcome = runFrame(code: Code(initcode), address: address, caller: caller, value: value, input: [],
                                gas: gas, isStatic: false, depth: depth)
         if outcome.status.isSuccess {
@@ -146,12 +159,12 @@ public final class Interpreter {
             } else if outcome.gasLeft < depositCost {
                 outcome = CallOutcome(status: .outOfGas, gasLeft: 0)
             } else {
-                state.setCode(address, Code(deployed))
+                _state.pointee.setCode(address, Code(deployed))
                 return CallOutcome(status: .returned, gasLeft: outcome.gasLeft - depositCost, output: [],
                                    createdAddress: address)
             }
         }
-        state.revert(to: checkpoint)
+        _state.pointee.revert(to: checkpoint)
         return outcome
     }
 

@@ -58,8 +58,8 @@ public enum Opcode {
     }()
 
     /// Packed table for the interpreter loop: per opcode, constant gas (low 32 bits), minimum
-    /// stack height (bits 32..<48) and maximum stack height before the instruction (bits 48..<64);
-    /// undefined opcodes get an impossible minimum so they fail the stack check path into INVALID.
+    /// stack height (bits 32..<48) and the allowed range above it, max − min, where max is the
+    /// highest stack height before the instruction that stays within 1024 (bits 48..<64).
     @usableFromInline
     nonisolated(unsafe) internal static let _packed: UnsafeMutablePointer<UInt64> = {
         let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
@@ -68,7 +68,7 @@ public enum Opcode {
             let gas = UInt64(UInt32(bitPattern: i.constantGas))
             let minStack = UInt64(i.inputs)
             let maxStack = UInt64(1024 + Int(i.inputs) - Int(i.outputs))
-            p[op] = gas | (minStack << 32) | (maxStack << 48)
+            p[op] = gas | (minStack << 32) | ((maxStack - minStack) << 48)
         }
         return p
     }()

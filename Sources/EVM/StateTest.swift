@@ -11,21 +11,32 @@ import Keccak
 public enum StateTest {
     /// One checked case: a line of `zkrollup evm statetest`.
     public struct CaseResult: Sendable, Codable {
+        /// The test's name (its key in the file).
         public var name: String
+        /// The fork whose post section was checked.
         public var fork: String
+        /// Position of the case in the fork's post list.
         public var index: Int
+        /// True when state root and logs hash match (and validity matches `expectException`).
         public var pass: Bool
+        /// The state root computed here, 0x-hex.
         public var stateRoot: String
+        /// keccak256(RLP(logs)) computed here, 0x-hex.
         public var logsHash: String
+        /// Why the transaction was rejected, or what went wrong; nil otherwise.
         public var error: String?
     }
 
     /// Errors reading a test file.
     public enum LoadError: Error, CustomStringConvertible {
+        /// The file is not a JSON object of tests.
         case notJSON(String)
+        /// A required field is absent.
         case missingField(String)
+        /// A field holds a value that does not parse (hex, address, range).
         case badValue(String)
 
+        /// The message, naming the file or field.
         public var description: String {
             switch self {
             case .notJSON(let f): "not a JSON test file: \(f)"
@@ -161,7 +172,7 @@ public enum StateTest {
         let toText = (tx["to"] as? String) ?? ""
         let to = toText.isEmpty ? nil : Address(hex: toText)
         if !toText.isEmpty && to == nil { throw LoadError.badValue("to") }
-        var entries: [TransactionEnvironment.AccessListEntry] = []
+        var entries: [AccessListEntry] = []
         for e in accessList ?? [] {
             guard let a = Address(hex: try str(e, "address")) else { throw LoadError.badValue("accessList") }
             let keys = try ((e["storageKeys"] as? [String]) ?? []).map { try word($0, "storageKeys") }
@@ -203,29 +214,4 @@ public enum StateTest {
         }
         return out.sorted { $0.path < $1.path }
     }
-}
-
-extension Interpreter {
-    /// Runs `body` on a thread with a 256 MiB stack and waits for it: call frames nest through
-    /// Swift recursion, and 1024 of them need more than a default thread stack.
-    /// The caller blocks until `body` returns, so `body` needs not be `Sendable`.
-    public static func withLargeStack<T>(_ body: @escaping () -> T) -> T {
-        let box = LargeStackBox<T>(body)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = box.body()
-            done.signal()
-        }
-        thread.stackSize = 256 << 20
-        thread.start()
-        done.wait()
-        return box.value!
-    }
-}
-
-/// Carries a result out of the large-stack thread: written once there, read after the semaphore.
-final class LargeStackBox<T>: @unchecked Sendable {
-    let body: () -> T
-    var value: T?
-    init(_ body: @escaping () -> T) { self.body = body }
 }

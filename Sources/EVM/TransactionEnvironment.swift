@@ -1,16 +1,6 @@
 /// What a transaction asks the EVM to do, independent of its wire encoding: the decoded and
 /// sender-recovered transaction (revm's `TxEnv`).
 public struct TransactionEnvironment: Sendable {
-    /// One EIP-2930 access-list entry.
-    public struct AccessListEntry: Sendable {
-        /// The pre-warmed address.
-        public var address: Address
-        /// Its pre-warmed slots.
-        public var storageKeys: [UInt256]
-        /// An entry.
-        public init(address: Address, storageKeys: [UInt256]) { self.address = address; self.storageKeys = storageKeys }
-    }
-
     /// The recovered sender.
     public var caller: Address
     /// The recipient, or nil to create a contract.
@@ -41,5 +31,16 @@ public struct TransactionEnvironment: Sendable {
         self.caller = caller; self.to = to; self.value = value; self.data = data; self.gasLimit = gasLimit
         self.nonce = nonce; self.maxFeePerGas = maxFeePerGas; self.maxPriorityFeePerGas = maxPriorityFeePerGas
         self.accessList = accessList; self.blobHashes = blobHashes; self.maxFeePerBlobGas = maxFeePerBlobGas
+    }
+}
+
+extension TransactionEnvironment {
+    /// The environment of a decoded transaction whose sender has been recovered
+    /// (`Transaction.recoverSender()`). Legacy and access-list transactions pay their gas price.
+    public init(_ tx: Transaction, sender: Address) {
+        self.init(caller: sender, to: tx.to, value: tx.value, data: tx.data, gasLimit: tx.gasLimit, nonce: tx.nonce,
+                  maxFeePerGas: tx.maxFeePerGas,
+                  maxPriorityFeePerGas: tx.type == .dynamicFee ? tx.maxPriorityFeePerGas : nil,
+                  accessList: tx.accessList)
     }
 }

@@ -1,18 +1,22 @@
 /// Why a transaction is invalid and cannot be included; the state is left unchanged.
 public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The transaction's nonce differs from the sender's.
     case nonceMismatch(expected: UInt64, got: UInt64)
     /// The sender's nonce is 2^64 − 1 (EIP-2681).
     case nonceMax
     /// The sender has code (EIP-3607).
     case senderNotEOA
+    /// The transaction's gas limit exceeds the block's.
     case gasLimitExceedsBlock(gasLimit: UInt64, blockGasLimit: UInt64)
     /// maxFeePerGas (or gasPrice) below the block's base fee.
     case feeCapBelowBaseFee
+    /// maxPriorityFeePerGas above maxFeePerGas.
     case priorityFeeAboveFeeCap
     /// gasLimit × maxFeePerGas + value exceeds the balance.
     case insufficientFunds
     /// gasLimit × maxFeePerGas overflows 256 bits.
     case feeOverflow
+    /// The gas limit does not cover the intrinsic gas.
     case intrinsicGasTooLow(intrinsic: UInt64, gasLimit: UInt64)
     /// Init code over 49152 bytes (EIP-3860).
     case initcodeTooLarge

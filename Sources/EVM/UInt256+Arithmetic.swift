@@ -43,7 +43,7 @@ extension UInt256 {
     }
 
     /// Product modulo 2^256 (MUL): the low half of the schoolbook product.
-    @inlinable
+    @inlinable @inline(__always)
     public static func &* (a: UInt256, b: UInt256) -> UInt256 {
         // Row 0
         var t = UInt128(a._l0) &* UInt128(b._l0)

@@ -11,9 +11,10 @@ public struct WorldState: Sendable {
 
     @usableFromInline internal var _journal: [JournalEntry] = []
     @usableFromInline internal var _warmAddresses: Set<Address> = []
-    @usableFromInline internal var _warmSlots: Set<SlotKey> = []
     @usableFromInline internal var _transient: [SlotKey: UInt256] = [:]
-    @usableFromInline internal var _original: [SlotKey: UInt256] = [:]
+    /// Per touched slot: EIP-2929 warmth and the EIP-2200 original value, in one map so SSTORE
+    /// does one lookup for both.
+    @usableFromInline internal var _slots: [SlotKey: SlotState] = [:]
     @usableFromInline internal var _created: Set<Address> = []
     @usableFromInline internal var _selfDestructed: Set<Address> = []
     @usableFromInline internal var _touched: Set<Address> = []
@@ -41,7 +42,8 @@ public struct WorldState: Sendable {
     @inlinable public func storage(_ a: Address, _ k: UInt256) -> UInt256 { accounts[a]?.storage[k] ?? .zero }
     /// The slot's value at the start of the transaction (EIP-2200's "original value").
     @inlinable public func originalStorage(_ a: Address, _ k: UInt256) -> UInt256 {
-        _original[SlotKey(a, k)] ?? storage(a, k)
+        if let st = _slots[SlotKey(a, k)], st.hasOriginal { return st.original }
+        return storage(a, k)
     }
     /// The transient value (EIP-1153).
     @inlinable public func transient(_ a: Address, _ k: UInt256) -> UInt256 { _transient[SlotKey(a, k)] ?? .zero }
@@ -66,7 +68,7 @@ public struct WorldState: Sendable {
             case .transient(let k, let v):
                 if v.isZero { _transient.removeValue(forKey: k) } else { _transient[k] = v }
             case .warmAddress(let a): _warmAddresses.remove(a)
-            case .warmSlot(let k): _warmSlots.remove(k)
+            case .warmSlot(let k): _slots[k]?.warm = false
             case .touched(let a): _touched.remove(a)
             case .created(let a): _created.remove(a)
             case .selfDestructed(let a): _selfDestructed.remove(a)
@@ -129,9 +131,53 @@ public struct WorldState: Sendable {
         ensureAccount(a)
         let old = accounts[a]!.storage[k] ?? .zero
         let key = SlotKey(a, k)
-        if _original[key] == nil { _original[key] = old }
+        recordOriginal(key, old)
         _journal.append(.storage(a, k, old))
         if v.isZero { accounts[a]!.storage.removeValue(forKey: k) } else { accounts[a]!.storage[k] = v }
+    }
+
+    /// The interpreter's SSTORE write: `current` is the slot's present value (already read) and
+    /// `firstWrite` says the original value is not yet recorded. The executing account always
+    /// exists and is never empty, so no EIP-161 touch is needed.
+    mutating func _writeStorage(_ a: Address, _ k: UInt256, _ v: UInt256, current: UInt256) {
+        _journal.append(.storage(a, k, current))
+        if accounts[a] == nil { ensureAccount(a) }
+        if v.isZero { accounts[a]!.storage.removeValue(forKey: k) } else { accounts[a]!.storage[k] = v }
+    }
+
+    /// SSTORE's bookkeeping in one map access: warms the slot and returns whether it was cold and
+    /// its original value. Before the first write of the transaction the present value is the
+    /// original (every write records it first), so `current` is recorded then.
+    mutating func _prepareStore(_ key: SlotKey, current: UInt256) -> (cold: Bool, original: UInt256) {
+        if let i = _slots.index(forKey: key) {
+            var cold = false
+            if !_slots.values[i].warm {
+                _slots.values[i].warm = true
+                _journal.append(.warmSlot(key))
+                cold = true
+            }
+            if !_slots.values[i].hasOriginal {
+                _slots.values[i].original = current
+                _slots.values[i].hasOriginal = true
+            }
+            return (cold, _slots.values[i].original)
+        }
+        _slots[key] = SlotState(original: current, hasOriginal: true, warm: true)
+        _journal.append(.warmSlot(key))
+        return (true, current)
+    }
+
+    /// Records a slot's original value unless already recorded (not journaled: it is the
+    /// transaction-start value whatever is reverted later).
+    mutating func recordOriginal(_ key: SlotKey, _ value: UInt256) {
+        if let i = _slots.index(forKey: key) {
+            if !_slots.values[i].hasOriginal {
+                _slots.values[i].original = value
+                _slots.values[i].hasOriginal = true
+            }
+        } else {
+            _slots[key] = SlotState(original: value, hasOriginal: true, warm: false)
+        }
     }
 
     /// Writes a transient slot (EIP-1153).
@@ -146,20 +192,27 @@ public struct WorldState: Sendable {
     /// - Returns: true when it was cold.
     @discardableResult
     public mutating func warmAddress(_ a: Address) -> Bool {
+        if Precompiles.contains(a) { return false } // always warm (EIP-2929)
         if _warmAddresses.insert(a).inserted { _journal.append(.warmAddress(a)); return true }
         return false
     }
 
-    /// True when the address is warm.
-    @inlinable public func isWarm(_ a: Address) -> Bool { _warmAddresses.contains(a) }
+    /// True when the address is warm (precompiles always are).
+    @inlinable public func isWarm(_ a: Address) -> Bool { Precompiles.contains(a) || _warmAddresses.contains(a) }
 
     /// Marks a slot warm (EIP-2929).
     /// - Returns: true when it was cold.
     @discardableResult
     public mutating func warmSlot(_ a: Address, _ k: UInt256) -> Bool {
         let key = SlotKey(a, k)
-        if _warmSlots.insert(key).inserted { _journal.append(.warmSlot(key)); return true }
-        return false
+        if let i = _slots.index(forKey: key) {
+            if _slots.values[i].warm { return false }
+            _slots.values[i].warm = true
+        } else {
+            _slots[key] = SlotState(original: .zero, hasOriginal: false, warm: true)
+        }
+        _journal.append(.warmSlot(key))
+        return true
     }
 
     /// Adds to the refund counter (negative to subtract).
@@ -203,9 +256,8 @@ public struct WorldState: Sendable {
         for a in _touched where accounts[a]?.isEmpty == true { accounts.removeValue(forKey: a) }
         _journal.removeAll(keepingCapacity: true)
         _warmAddresses.removeAll(keepingCapacity: true)
-        _warmSlots.removeAll(keepingCapacity: true)
         _transient.removeAll()
-        _original.removeAll(keepingCapacity: true)
+        _slots.removeAll(keepingCapacity: true)
         _created.removeAll()
         _selfDestructed.removeAll()
         _touched.removeAll(keepingCapacity: true)
@@ -215,4 +267,18 @@ public struct WorldState: Sendable {
 
     /// Marks an account touched (EIP-161) without changing it, as paying a zero fee does.
     public mutating func touchAccount(_ a: Address) { touch(a) }
+}
+
+/// What the current transaction knows about one storage slot.
+@usableFromInline
+struct SlotState: Sendable {
+    /// The value at the start of the transaction (valid when `hasOriginal`).
+    @usableFromInline var original: UInt256
+    /// True once `original` is recorded.
+    @usableFromInline var hasOriginal: Bool
+    /// EIP-2929: accessed in this transaction (journaled).
+    @usableFromInline var warm: Bool
+    @usableFromInline init(original: UInt256, hasOriginal: Bool, warm: Bool) {
+        self.original = original; self.hasOriginal = hasOriginal; self.warm = warm
+    }
 }

@@ -70,6 +70,32 @@ public struct Keccak256: Sendable {
         }
     }
 
+    /// Writes the Keccak-256 digest of `buffer` to the 32 bytes at `digest`, without any heap
+    /// allocation (the EVM's KECCAK256 opcode hashes memory into a stack word this way).
+    @inlinable
+    public static func hash(_ buffer: UnsafeRawBufferPointer, into digest: UnsafeMutableRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 25) { lanes in
+            let state = lanes.baseAddress!
+            state.initialize(repeating: 0, count: 25)
+            let buffered = absorb(buffer, into: state, buffered: 0)
+            pad(state, buffered: buffered)
+            for lane in 0..<4 {
+                digest.storeBytes(of: state[lane].littleEndian, toByteOffset: lane * 8, as: UInt64.self)
+            }
+        }
+    }
+
+    /// Applies the Keccak padding to the current block and permutes.
+    @inlinable
+    static func pad(_ state: UnsafeMutablePointer<UInt64>, buffered: Int) {
+        let bytes = UnsafeMutableRawPointer(state)
+        let first = bytes.advanced(by: laneByteOffset(buffered))
+        first.storeBytes(of: first.load(as: UInt8.self) ^ 0x01, as: UInt8.self)
+        let last = bytes.advanced(by: laneByteOffset(rate - 1))
+        last.storeBytes(of: last.load(as: UInt8.self) ^ 0x80, as: UInt8.self)
+        KeccakF1600.permute(state)
+    }
+
     /// XORs `input` into the rate part of `state`, permuting at every full block.
     /// `buffered` is how many bytes of the current block were already absorbed.
     @inlinable
@@ -87,6 +113,17 @@ public struct Keccak256: Sendable {
                 }
                 offset += rate
                 KeccakF1600.permute(state)
+                continue
+            }
+            if position & 7 == 0 && count - offset >= 8 { // a whole lane inside a partial block
+                let word = input.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                state[position >> 3] ^= UInt64(littleEndian: word)
+                offset += 8
+                position += 8
+                if position == rate {
+                    KeccakF1600.permute(state)
+                    position = 0
+                }
                 continue
             }
             let byte = input[offset]
@@ -114,12 +151,7 @@ public struct Keccak256: Sendable {
 
     @inlinable
     static func padAndSqueeze(_ state: UnsafeMutablePointer<UInt64>, buffered: Int) -> [UInt8] {
-        let bytes = UnsafeMutableRawPointer(state)
-        let first = bytes.advanced(by: laneByteOffset(buffered))
-        first.storeBytes(of: first.load(as: UInt8.self) ^ 0x01, as: UInt8.self)
-        let last = bytes.advanced(by: laneByteOffset(rate - 1))
-        last.storeBytes(of: last.load(as: UInt8.self) ^ 0x80, as: UInt8.self)
-        KeccakF1600.permute(state)
+        pad(state, buffered: buffered)
         var digest = [UInt8](repeating: 0, count: 32)
         for lane in 0..<4 {
             let word = state[lane].littleEndian
