@@ -62,7 +62,7 @@ public struct BlockBuilder {
             if tx.gasLimit > gasLimit - gasUsed { skipped.insert(p.sender); continue }
             let result: ExecutionResult
             do {
-                result = try vm.execute(tx.environment(sender: p.sender))
+                result = try vm.execute(TransactionEnvironment(tx, sender: p.sender))
             } catch {
                 invalid.append((p.hash, error))
                 skipped.insert(p.sender)
