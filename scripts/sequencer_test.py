@@ -272,6 +272,18 @@ def run(node):
     check(metrics['zkrollup_transactions_rejected_total{reason="nonce_too_low"}'] == 1, "metrics: rejections by reason")
     check(metrics["zkrollup_block_height"] == w3.eth.block_number, "metrics: block height")
 
+    # The load harness against this node: everything it sends is accepted and included.
+    report_file = os.path.join(node.data_dir, "stress.json")
+    res = subprocess.run([binary(), "stress", "--rpc", url, "--accounts", "20", "--txs", "400", "--concurrency", "8",
+                          "--drain", "30", "--report", report_file, "--svg", report_file + ".svg"],
+                         capture_output=True, text=True, timeout=300)
+    check(res.returncode == 0, f"zkrollup stress: {res.stderr}")
+    with open(report_file) as f:
+        rep = json.load(f)
+    check(rep["accepted"] == 400 and rep["included"] == 400 and rep["errors"] == {}, f"stress report {rep}")
+    check(rep["transactionsPerDay"] > 0 and rep["latencySeconds"]["p99"] > 0, "stress figures")
+    check(open(report_file + ".svg").read().startswith("<svg"), "stress plot")
+
     # Restart: same head, same state.
     head = w3.eth.get_block("latest")
     node.stop()
