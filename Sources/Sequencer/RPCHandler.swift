@@ -51,8 +51,14 @@ public final class RPCHandler: Sendable {
             if items.count > limits.maxBatchSize {
                 return Self.response(id: .null, error: .invalidRequest("batch too large")).serialized
             }
-            var out: [JSONValue] = []
-            for item in items { if let r = await handleOne(item) { out.append(r) } }
+            // Requests of a batch run concurrently (so their durable writes share group commits);
+            // responses keep the request order.
+            var slots = [JSONValue?](repeating: nil, count: items.count)
+            await withTaskGroup(of: (Int, JSONValue?).self) { group in
+                for (i, item) in items.enumerated() { group.addTask { (i, await self.handleOne(item)) } }
+                for await (i, r) in group { slots[i] = r }
+            }
+            let out = slots.compactMap { $0 }
             return out.isEmpty ? nil : JSONValue.array(out).serialized
         }
         return await handleOne(request)?.serialized

@@ -39,6 +39,33 @@ public final class RPCClient: Sendable {
         return response["result"] ?? .null
     }
 
+    /// Sends one JSON-RPC batch; returns each call's result or error, in call order.
+    /// - Throws: `RPCClientError.transport` when the batch as a whole fails.
+    public func batch(_ calls: [(method: String, params: [JSONValue])]) async throws -> [Result<JSONValue, RPCClientError>] {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let body = JSONValue.array(calls.enumerated().map { i, c in
+            .object([("jsonrpc", .string("2.0")), ("id", .number(Double(i))), ("method", .string(c.method)),
+                     ("params", .array(c.params))])
+        })
+        request.httpBody = Data(body.serialized)
+        let data: Data
+        do { (data, _) = try await session.data(for: request) } catch { throw RPCClientError.transport("\(error)") }
+        guard let items = (try? JSONValue.parse(data))?.arrayValue else { throw RPCClientError.transport("batch response is not an array") }
+        var out = [Result<JSONValue, RPCClientError>](repeating: .failure(.transport("missing response")), count: calls.count)
+        for item in items {
+            guard case .number(let d)? = item["id"], d >= 0, Int(d) < calls.count else { continue }
+            if let e = item["error"] {
+                let code: Int = if case .number(let c)? = e["code"] { Int(c) } else { 0 }
+                out[Int(d)] = .failure(.rpc(code: code, message: e["message"]?.stringValue ?? ""))
+            } else {
+                out[Int(d)] = .success(item["result"] ?? .null)
+            }
+        }
+        return out
+    }
+
     /// A quantity result as UInt64.
     public func quantity(_ method: String, _ params: [JSONValue] = []) async throws -> UInt64 {
         guard let s = try await call(method, params).stringValue, let v = Hex.decodeUInt64(s) else {

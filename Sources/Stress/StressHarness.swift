@@ -15,6 +15,8 @@ public struct StressOptions: Sendable {
     public var concurrency: Int = 32
     /// Stop waiting for inclusions this many seconds after sending ends.
     public var drainSeconds: Double = 60
+    /// Transactions per HTTP request (1: one eth_sendRawTransaction per request; more: JSON-RPC batches).
+    public var batchSize: Int = 1
     /// Seed of the generated account keys (runs are repeatable).
     public var seed: UInt64 = 1
     /// An options value with the defaults.
@@ -76,19 +78,36 @@ public struct StressHarness: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<options.concurrency {
                 group.addTask {
-                    while let j = counter.next(limit: signed.count) {
+                    while let first = counter.next(limit: signed.count, take: options.batchSize) {
                         if let rate = options.rate {
-                            let due = Double(j) / rate - Date().timeIntervalSince(start)
+                            let due = Double(first.lowerBound) / rate - Date().timeIntervalSince(start)
                             if due > 0 { try await Task.sleep(nanoseconds: UInt64(due * 1e9)) }
                         }
                         let sentAt = Date().timeIntervalSince(start)
+                        if first.count == 1 {
+                            let j = first.lowerBound
+                            do {
+                                let r = try await client.call("eth_sendRawTransaction", [.string(signed[j])])
+                                recorder.accept(j, hash: r.stringValue ?? "", sentAt: sentAt, ackAt: Date().timeIntervalSince(start))
+                            } catch RPCClientError.rpc(_, let message) {
+                                recorder.reject(String(message.split(separator: ":").first ?? ""))
+                            } catch {
+                                recorder.reject("transport")
+                            }
+                            continue
+                        }
                         do {
-                            let r = try await client.call("eth_sendRawTransaction", [.string(signed[j])])
-                            recorder.accept(j, hash: r.stringValue ?? "", sentAt: sentAt, ackAt: Date().timeIntervalSince(start))
-                        } catch RPCClientError.rpc(_, let message) {
-                            recorder.reject(String(message.split(separator: ":").first ?? ""))
+                            let results = try await client.batch(first.map { ("eth_sendRawTransaction", [.string(signed[$0])]) })
+                            let ackAt = Date().timeIntervalSince(start)
+                            for (j, r) in zip(first, results) {
+                                switch r {
+                                case .success(let v): recorder.accept(j, hash: v.stringValue ?? "", sentAt: sentAt, ackAt: ackAt)
+                                case .failure(.rpc(_, let message)): recorder.reject(String(message.split(separator: ":").first ?? ""))
+                                case .failure: recorder.reject("transport")
+                                }
+                            }
                         } catch {
-                            recorder.reject("transport")
+                            for _ in first { recorder.reject("transport") }
                         }
                     }
                 }
@@ -151,11 +170,12 @@ public struct StressHarness: Sendable {
 final class Counter: @unchecked Sendable {
     let lock = NSLock()
     var value = 0
-    func next(limit: Int) -> Int? {
+    func next(limit: Int, take: Int) -> Range<Int>? {
         lock.lock(); defer { lock.unlock() }
         guard value < limit else { return nil }
-        value += 1
-        return value - 1
+        let r = value..<min(limit, value + max(take, 1))
+        value = r.upperBound
+        return r
     }
 }
 

@@ -26,6 +26,9 @@ struct StressCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight.")
     var concurrency: Int = 32
 
+    @Option(help: "Transactions per HTTP request (JSON-RPC batch); 1 sends one request per transaction.")
+    var batch: Int = 1
+
     @Option(help: "Seconds to wait for inclusions after sending.")
     var drain: Double = 60
 
@@ -40,7 +43,7 @@ struct StressCommand: AsyncParsableCommand {
         guard accounts > 0, txs > 0, concurrency > 0 else { throw ValidationError("--accounts, --txs, --concurrency must be positive") }
         var options = StressOptions()
         options.accounts = accounts; options.transactions = txs; options.rate = max ? nil : rate
-        options.concurrency = concurrency; options.drainSeconds = drain
+        options.concurrency = concurrency; options.drainSeconds = drain; options.batchSize = Swift.max(batch, 1)
         let harness = StressHarness(client: RPCClient(url: url, connections: concurrency), options: options) { line in
             FileHandle.standardError.write(Data(("stress: " + line + "\n").utf8))
         }
