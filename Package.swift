@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "KeccakTests", dependencies: ["Keccak", "TestSupport"]),
         .testTarget(name: "EVMTests", dependencies: ["EVM", "BN254", "CGMP", "Keccak", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "EVM", "Keccak", "TestSupport"]),
     ]
 )

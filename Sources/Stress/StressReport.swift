@@ -24,6 +24,15 @@ public struct StressReport: Sendable {
     /// Sending duration, seconds.
     public var sendSeconds: Double
 
+    /// A report.
+    public init(sent: Int, accepted: Int, included: Int, errors: [String: Int], acceptedTPS: Double, includedTPS: Double,
+                p50: Double, p95: Double, p99: Double, transactionsPerDay: Double,
+                timeline: [(second: Int, accepted: Int, included: Int, p50: Double)], sendSeconds: Double) {
+        self.sent = sent; self.accepted = accepted; self.included = included; self.errors = errors
+        self.acceptedTPS = acceptedTPS; self.includedTPS = includedTPS; self.p50 = p50; self.p95 = p95; self.p99 = p99
+        self.transactionsPerDay = transactionsPerDay; self.timeline = timeline; self.sendSeconds = sendSeconds
+    }
+
     /// The JSON report.
     public var json: JSONValue {
         func n(_ d: Double) -> JSONValue { .number((d * 1000).rounded() / 1000) }
