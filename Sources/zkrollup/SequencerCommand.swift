@@ -87,7 +87,7 @@ struct SequencerCommand: AsyncParsableCommand {
 /// `zkrollup batch export`.
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "Sealed batches.", subcommands: [BatchExportCommand.self])
+        commandName: "batch", abstract: "Sealed batches.", subcommands: [BatchExportCommand.self, BatchReplayCommand.self])
 }
 
 /// `zkrollup batch export --data-dir DIR --index N --out FILE`.
@@ -109,5 +109,23 @@ struct BatchExportCommand: ParsableCommand {
         let file = try BatchExporter(store: store, genesis: try node.loadGenesis()).export(index: index)
         try Data(file.json.serialized).write(to: URL(fileURLWithPath: out))
         print("batch \(index): blocks \(file.batch.firstBlock)-\(file.batch.lastBlock), \(file.transactionCount) transactions, post-state root \(Hex.encode(word: file.batch.postStateRoot))")
+    }
+}
+
+/// `zkrollup batch replay --file FILE`: re-executes a batch file with no database.
+struct BatchReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Re-execute a batch file from its pre-state alone; exit 0 when the post-state root and block hashes match.")
+
+    @Option(help: "Batch file written by `batch export`.")
+    var file: String
+
+    func run() throws {
+        let batch = try BatchFile(json: try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: file))))
+        let (root, hashes) = try batch.reexecute()
+        let ok = root == batch.batch.postStateRoot && hashes == batch.hashes
+        print("batch \(batch.batch.index): post-state root \(Hex.encode(word: root)) \(ok ? "matches" : "DIFFERS from \(Hex.encode(word: batch.batch.postStateRoot))"), block hashes \(hashes == batch.hashes ? "match" : "differ")")
+        if !ok { throw ExitCode(1) }
     }
 }
