@@ -43,10 +43,10 @@ public enum JSONValue: Sendable, Equatable {
     /// The bool payload, or nil.
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
 
-    /// Parses a JSON text.
-    /// - Throws: `DecodingError` when `data` is not JSON.
+    /// Parses a JSON text (`JSONParser`: strict RFC 8259, nesting ≤ 128).
+    /// - Throws: `JSONParseError` when `data` is not JSON.
     public static func parse<D: DataProtocol>(_ data: D) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(data))
+        try JSONParser.parse(Array(data))
     }
 
     /// Compact JSON text (UTF-8), strings escaped per RFC 8259.
