@@ -60,6 +60,9 @@ public struct BlockBuilder {
             let tx = p.transaction
             if gasLimit - gasUsed < Transaction.baseGas { break }
             if tx.gasLimit > gasLimit - gasUsed { skipped.insert(p.sender); continue }
+            // Below this block's base fee: not invalid, just not yet includable (the pool keeps it
+            // until the base fee falls, as go-ethereum's pool does).
+            if tx.maxFeePerGas < baseFee { skipped.insert(p.sender); continue }
             let result: ExecutionResult
             do {
                 result = try vm.execute(TransactionEnvironment(tx, sender: p.sender))

@@ -17,6 +17,9 @@ struct NodeOptions: ParsableArguments {
     @Option(help: "Chain id (overrides the genesis file's; dev default 1337).")
     var chainId: UInt64?
 
+    @Option(help: "Block gas limit (overrides the genesis file's; dev default 30,000,000). Part of the genesis hash.")
+    var gasLimit: UInt64?
+
     func openStore() throws -> any ChainStore {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let spec = database ?? "sqlite:" + (dataDir as NSString).appendingPathComponent("chain.sqlite")
@@ -34,6 +37,10 @@ struct NodeOptions: ParsableArguments {
             g = Genesis.dev()
         }
         if let chainId { g.chainId = chainId }
+        if let gasLimit {
+            guard gasLimit >= 21_000 else { throw ValidationError("--gas-limit must be at least 21000") }
+            g.gasLimit = gasLimit
+        }
         return g
     }
 }

@@ -149,3 +149,24 @@ import Testing
         #expect(node.mempoolCount == 0)
     }
 }
+
+extension ChainNodeTests {
+    @Test func transactionsBelowTheBaseFeeWaitInThePool() async throws {
+        let node = try TestChain.openNode(dir: TestChain.tempDir())
+        // Next base fee is 0.875 gwei; a 0.9 gwei cap is accepted now.
+        let t = TestChain.tx(from: 5, nonce: 0, maxFee: UInt256(900_000_000), tip: .zero)
+        _ = try await node.submit(raw: t.encoded)
+        // A block whose base fee is above the cap (parent of a full block) must skip, not drop, it.
+        let parent = node.head.header
+        let builder = BlockBuilder(chainId: 1337, coinbase: .zero, gasLimit: parent.gasLimit)
+        let out = Interpreter.withLargeStack {
+            builder.build(parent: parent, parentHash: node.head.hash, state: node.state, candidates: [TestChain.pooled(t)],
+                          timestamp: 1, baseFee: UInt256(1_000_000_000), recentHashes: [:])
+        }
+        #expect(out.block.transactions.isEmpty)
+        #expect(out.invalid.isEmpty)
+        // At the real base fee it is included.
+        let b = try #require(try produce(node))
+        #expect(b.transactions.count == 1)
+    }
+}
