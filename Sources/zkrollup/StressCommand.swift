@@ -23,6 +23,9 @@ struct StressCommand: AsyncParsableCommand {
     @Flag(help: "Send as fast as possible (the default).")
     var max = false
 
+    @Option(help: "With --rate: send for this many seconds (sets --txs to rate × duration).")
+    var duration: Double?
+
     @Option(help: "Requests in flight.")
     var concurrency: Int = 32
 
@@ -42,7 +45,12 @@ struct StressCommand: AsyncParsableCommand {
         guard let url = URL(string: rpc) else { throw ValidationError("--rpc: not a URL") }
         guard accounts > 0, txs > 0, concurrency > 0 else { throw ValidationError("--accounts, --txs, --concurrency must be positive") }
         var options = StressOptions()
-        options.accounts = accounts; options.transactions = txs; options.rate = max ? nil : rate
+        var count = txs
+        if let duration {
+            guard let rate, !max else { throw ValidationError("--duration needs --rate") }
+            count = Swift.max(1, Int(rate * duration))
+        }
+        options.accounts = accounts; options.transactions = count; options.rate = max ? nil : rate
         options.concurrency = concurrency; options.drainSeconds = drain; options.batchSize = Swift.max(batch, 1)
         let harness = StressHarness(client: RPCClient(url: url, connections: concurrency), options: options) { line in
             FileHandle.standardError.write(Data(("stress: " + line + "\n").utf8))

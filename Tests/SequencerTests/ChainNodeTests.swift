@@ -170,3 +170,22 @@ extension ChainNodeTests {
         #expect(b.transactions.count == 1)
     }
 }
+
+extension ChainNodeTests {
+    @Test func idleBatchIsSealedByAge() async throws {
+        let node = try TestChain.openNode(dir: TestChain.tempDir(), policy: BatchPolicy(maxBlocks: 100, maxAgeSeconds: 10))
+        _ = try await node.submit(raw: TestChain.tx(from: 6, nonce: 0).encoded)
+        let b = try #require(try produce(node, now: 1_000))
+        #expect(try produce(node, now: 1_005) == nil)
+        #expect(try node.store.latestBatch() == nil)
+        #expect(try produce(node, now: 1_010) == nil)
+        let batch = try #require(try node.store.latestBatch())
+        #expect(batch.index == 0 && batch.firstBlock == 1 && batch.lastBlock == 1)
+        #expect(batch.postStateRoot == b.header.stateRoot)
+        #expect(batch.dataHash == BatchData.hash([BlockContext(b)]))
+        #expect(batch.status == .sealed && batch.sealedAt == 1_010)
+        // Nothing open: no empty batch later.
+        #expect(try produce(node, now: 2_000) == nil)
+        #expect(try node.store.batch(index: 1) == nil)
+    }
+}
