@@ -53,7 +53,7 @@ public struct StressHarness: Sendable {
         let gasPrice = try await client.call("eth_gasPrice").stringValue.flatMap { UInt256(hex: $0) } ?? UInt256(1_000_000_000)
         let maxFee = gasPrice * UInt256(4) + UInt256(1_000_000_000)
         let keys = (0..<options.accounts).map { Self.key(seed: options.seed, index: $0) }
-        let addresses = try keys.map { try Address(bytes: Secp256k1.address(privateKey: $0))! }
+        let addresses = try keys.compactMap { try Address(bytes: Secp256k1.address(privateKey: $0)) }
         try await fund(addresses, chainId: chainId, maxFee: maxFee)
         // Pre-sign: transaction j comes from account j mod K.
         var nonces = [UInt64](repeating: 0, count: keys.count)
@@ -124,7 +124,7 @@ public struct StressHarness: Sendable {
 
     /// Sends 1 ether to each address from the ten dev accounts, at most 50 in flight per funder.
     func fund(_ addresses: [Address], chainId: UInt64, maxFee: UInt256) async throws {
-        let funders = DevAccounts.privateKeys.map { Hex.decode($0)! }
+        let funders = DevAccounts.privateKeys.compactMap { Hex.decode($0) }
         var next = 0
         while next < addresses.count {
             for (f, key) in funders.enumerated() {
