@@ -252,6 +252,12 @@ def run(node):
     check(status == 413 and json.loads(body)["error"]["code"] == -32600, "oversized body")
     check(w3.eth.chain_id == CHAIN_ID, "still serving after bad input")
 
+    # CORS preflight for browser dapps.
+    req = urllib.request.Request(url + "/", method="OPTIONS", headers={"Origin": "http://dapp.example",
+                                 "Access-Control-Request-Method": "POST"})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        check(r.headers.get("Access-Control-Allow-Origin") in ("*", "http://dapp.example"), "CORS preflight")
+
     # Batches (sealed every 3 blocks).
     deadline = time.time() + 10
     while rpc(url, "rollup_latestBatch")["result"] is None and time.time() < deadline:

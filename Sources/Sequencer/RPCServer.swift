@@ -12,6 +12,9 @@ public enum RPCServer {
     public static func run(handler: RPCHandler, host: String, port: Int, logger: Logger,
                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let router = Router()
+        // Browser dapps call the node from their own origin (geth: --http.corsdomain).
+        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .contentType, .origin],
+                                              allowMethods: [.get, .post, .options]))
         let limit = handler.limits.maxBodyBytes
         router.post("/") { request, _ -> Response in
             var request = request
