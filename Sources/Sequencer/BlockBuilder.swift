@@ -87,9 +87,13 @@ public struct BlockBuilder {
                                  logsBloom: bloom, number: number, gasLimit: gasLimit, gasUsed: gasUsed,
                                  timestamp: timestamp, extraData: extraData, baseFeePerGas: baseFee)
         let hash = header.hash
+        var logCount = 0
         let txs = included.enumerated().map { i, pair in
-            IncludedTransaction(transaction: pair.0.transaction, raw: pair.0.raw, hash: pair.0.hash, sender: pair.0.sender,
-                                blockNumber: number, blockHash: hash, index: i, receipt: pair.1)
+            var t = IncludedTransaction(transaction: pair.0.transaction, raw: pair.0.raw, hash: pair.0.hash, sender: pair.0.sender,
+                                        blockNumber: number, blockHash: hash, index: i, receipt: pair.1)
+            t.firstLogIndex = logCount
+            logCount += pair.1.logs.count
+            return t
         }
         return Output(block: BlockRecord(header: header, transactions: txs), state: newState, invalid: invalid)
     }

@@ -18,6 +18,8 @@ public struct IncludedTransaction: Sendable {
     public var index: Int
     /// The receipt.
     public var receipt: Receipt
+    /// Block-wide index of the receipt's first log (log indices count across the block).
+    public var firstLogIndex: Int = 0
 
     /// An included transaction.
     public init(transaction: Transaction, raw: [UInt8], hash: UInt256, sender: Address, blockNumber: UInt64,

@@ -207,13 +207,7 @@ public final class RPCHandler: Sendable {
     func receipt(_ p: RPCParams) throws -> JSONValue {
         try p.expect(1, 1)
         guard let t = try node.store.transaction(hash: try p.hash(0)) else { return .null }
-        var first = 0
-        if t.index > 0 {
-            for other in try node.store.transactions(block: t.blockNumber) where other.index < t.index {
-                first += other.receipt.logs.count
-            }
-        }
-        return RPCFormat.receipt(t, firstLogIndex: first)
+        return RPCFormat.receipt(t, firstLogIndex: t.firstLogIndex)
     }
 
     func callRequest(_ p: RPCParams) throws -> CallRequest {

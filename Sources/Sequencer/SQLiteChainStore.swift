@@ -238,7 +238,13 @@ public final class SQLiteChainStore: ChainStore {
             let rows = try Row.fetchAll(db, sql: Self.transactionColumns + " WHERE t.block_number = ? ORDER BY t.tx_index",
                                         arguments: [Int64(number)])
             let logs = try Self.logsByTransaction(db, block: number)
-            return try rows.map { try Self.includedTransaction($0, logs: logs) }
+            var logCount = 0
+            return try rows.map {
+                var t = try Self.includedTransaction($0, logs: logs)
+                t.firstLogIndex = logCount
+                logCount += t.receipt.logs.count
+                return t
+            }
         }
     }
 
@@ -253,8 +259,16 @@ public final class SQLiteChainStore: ChainStore {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: Self.transactionColumns + " WHERE t.hash = ?",
                                              arguments: [Self.data(hash)]) else { return nil }
-            let number = UInt64(row["block_number"] as Int64)
-            return try Self.includedTransaction(row, logs: try Self.logsByTransaction(db, block: number))
+            var logs: [Log] = [], first: Int?
+            for l in try Row.fetchAll(db, sql: "SELECT log_index, address, topics, data FROM logs WHERE tx_hash = ? ORDER BY log_index",
+                                      arguments: [Self.data(hash)]) {
+                first = first ?? Int(l["log_index"] as Int64)
+                logs.append(try Self.log(l))
+            }
+            let index = Int(row["tx_index"] as Int64)
+            var t = try Self.includedTransaction(row, logs: [index: logs])
+            t.firstLogIndex = first ?? 0
+            return t
         }
     }
 

@@ -189,3 +189,27 @@ extension ChainNodeTests {
         #expect(try node.store.batch(index: 1) == nil)
     }
 }
+
+extension ChainNodeTests {
+    @Test func logIndicesCountAcrossTheBlock() async throws {
+        let node = try TestChain.openNode(dir: TestChain.tempDir())
+        _ = try await node.submit(raw: TestChain.tx(from: 7, nonce: 0, to: nil, value: .zero, gas: 200_000,
+                                                   data: TestChain.deployCode(TestChain.storeAndLogRuntime)).encoded)
+        _ = try produce(node)
+        let contract = Interpreter.createAddress(caller: TestChain.address(7), nonce: 0)
+        // Arrival order is block order: a log-less transfer first, then three calls with one log each.
+        var hashes = [try await node.submit(raw: TestChain.tx(from: 8, nonce: 0).encoded)]
+        for n in 1...3 {
+            hashes.append(try await node.submit(raw: TestChain.tx(from: 7, nonce: UInt64(n), to: contract, value: .zero, gas: 100_000,
+                                                                 data: UInt256(UInt64(n)).bigEndianBytes).encoded))
+        }
+        let block = try #require(try produce(node))
+        #expect(block.transactions.map(\.hash) == hashes)
+        #expect(block.transactions.map(\.firstLogIndex) == [0, 0, 1, 2])
+        let stored = try hashes.map { try #require(try node.store.transaction(hash: $0)) }
+        #expect(stored.map(\.firstLogIndex) == [0, 0, 1, 2])
+        #expect(try node.store.transactions(block: block.header.number).map(\.firstLogIndex) == [0, 0, 1, 2])
+        let logs = try node.store.logs(LogFilter(fromBlock: block.header.number, toBlock: block.header.number))
+        #expect(logs.map(\.logIndex) == [0, 1, 2])
+    }
+}
