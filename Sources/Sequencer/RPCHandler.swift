@@ -1,5 +1,6 @@
 import EVM
 import Foundation
+import Keccak
 
 /// Limits of the JSON-RPC layer.
 public struct RPCLimits: Sendable {
@@ -150,6 +151,39 @@ public final class RPCHandler: Sendable {
             guard let n = try node.store.blockNumber(hash: try p.hash(0)) else { return .null }
             return RPCFormat.q(UInt64(try node.store.transactionCount(block: n)))
         case "eth_getLogs": return try logs(p)
+        case "web3_sha3":
+            try p.expect(1, 1)
+            return RPCFormat.d(Keccak256.hash(try p.bytes(0)))
+        case "net_peerCount": try p.expect(0, 0); return .string("0x0")
+        case "eth_mining": try p.expect(0, 0); return .bool(false)
+        case "eth_hashrate": try p.expect(0, 0); return .string("0x0")
+        case "eth_coinbase": try p.expect(0, 0); return RPCFormat.a(node.genesis.coinbase)
+        case "eth_getUncleCountByBlockNumber", "eth_getUncleCountByBlockHash": try p.expect(1, 1); return .string("0x0")
+        case "eth_getBlockReceipts":
+            try p.expect(1, 1)
+            let n: UInt64
+            if let s = p.values[0].stringValue, s.count == 66, let h = Hex.decode(s) {
+                guard let m = try node.store.blockNumber(hash: UInt256(bigEndianAt: h)) else { return .null }
+                n = m
+            } else {
+                n = try BlockTag(p.values[0], argument: 0).resolve(head: node.head.header.number)
+            }
+            guard n <= node.head.header.number else { return .null }
+            return .array(try node.store.transactions(block: n).map { RPCFormat.receipt($0, firstLogIndex: $0.firstLogIndex) })
+        case "eth_getTransactionByBlockNumberAndIndex", "eth_getTransactionByBlockHashAndIndex":
+            try p.expect(2, 2)
+            let n: UInt64
+            if method.hasSuffix("HashAndIndex") {
+                guard let m = try node.store.blockNumber(hash: try p.hash(0)) else { return .null }
+                n = m
+            } else {
+                n = try BlockTag(p.values[0], argument: 0).resolve(head: node.head.header.number)
+            }
+            let index = try p.uint64(1)
+            guard let header = try node.store.header(number: n) else { return .null }
+            let txs = try node.store.transactions(block: n)
+            guard index < UInt64(txs.count) else { return .null }
+            return RPCFormat.transaction(txs[Int(index)], baseFee: header.baseFeePerGas)
         case "rollup_getBatch":
             try p.expect(1, 1)
             return try node.store.batch(index: try p.uint64(0)).map(RPCFormat.batch) ?? .null

@@ -96,3 +96,27 @@ import Testing
         #expect(e.data == .string(Hex.encode(data)))
     }
 }
+
+extension RPCHandlerTests {
+    /// The example of the Ethereum JSON-RPC specification: web3_sha3("hello world").
+    @Test func web3Sha3() async throws {
+        let r = try await call(request("web3_sha3", "[\"0x68656c6c6f20776f726c64\"]"))
+        #expect(r["result"] == .string("0x47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad"))
+        #expect(try await call(request("web3_sha3", "[\"0x\"]"))["result"]
+                == .string("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"))
+    }
+
+    @Test func blockReceiptsAndTransactionByIndex() async throws {
+        let t = TestChain.tx(from: 9, nonce: 0)
+        _ = try await call(request("eth_sendRawTransaction", "[\"\(Hex.encode(t.encoded))\"]"))
+        let r: Result<BlockRecord?, any Error> = Interpreter.withLargeStack { Result { try self.handler.node.produceBlock(now: 1) } }
+        _ = try r.get()
+        let receipts = try await call(request("eth_getBlockReceipts", "[\"0x1\"]"))
+        #expect(receipts["result"]?.arrayValue?.count == 1)
+        #expect(receipts["result"]?.arrayValue?.first?["transactionHash"] == .string(Hex.encode(t.hash)))
+        let byIndex = try await call(request("eth_getTransactionByBlockNumberAndIndex", "[\"latest\",\"0x0\"]"))
+        #expect(byIndex["result"]?["hash"] == .string(Hex.encode(t.hash)))
+        #expect(try await call(request("eth_getTransactionByBlockNumberAndIndex", "[\"latest\",\"0x1\"]"))["result"] == .null)
+        #expect(try await call(request("eth_getBlockReceipts", "[\"0x9\"]"))["result"] == .null)
+    }
+}
