@@ -290,6 +290,11 @@ def run(node):
     check(rep["transactionsPerDay"] > 0 and rep["latencySeconds"]["p99"] > 0, "stress figures")
     check(open(report_file + ".svg").read().startswith("<svg"), "stress plot")
 
+    # A second node on the same data dir is refused.
+    res = subprocess.run([binary(), "sequencer", "--data-dir", node.data_dir, "--rpc", f"127.0.0.1:{free_port()}"],
+                         capture_output=True, text=True, timeout=30)
+    check(res.returncode != 0 and "in use" in res.stderr, f"second node refused: {res.stderr}")
+
     # Restart: same head, same state.
     head = w3.eth.get_block("latest")
     node.stop()

@@ -75,6 +75,13 @@ struct SequencerCommand: AsyncParsableCommand {
         let host = String(rpc[..<colon])
         var logger = Logger(label: "zkrollup.sequencer")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        // One node per data dir: a second one would fork the chain in the same database.
+        try FileManager.default.createDirectory(atPath: node.dataDir, withIntermediateDirectories: true)
+        let lockFD = open((node.dataDir as NSString).appendingPathComponent("LOCK"), O_CREAT | O_RDWR, 0o644)
+        guard lockFD >= 0, flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
+            throw ValidationError("data dir \(node.dataDir) is in use by another sequencer")
+        }
+        defer { close(lockFD) }
         let store = try node.openStore()
         let genesis = try node.loadGenesis()
         let config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
