@@ -281,7 +281,7 @@ def run(node):
     # The load harness against this node: everything it sends is accepted and included.
     report_file = os.path.join(node.data_dir, "stress.json")
     res = subprocess.run([binary(), "stress", "--rpc", url, "--accounts", "20", "--txs", "400", "--concurrency", "8",
-                          "--drain", "30", "--report", report_file, "--svg", report_file + ".svg"],
+                          "--drain", "30", "--mix", "transfer:80,erc20:20", "--report", report_file, "--svg", report_file + ".svg"],
                          capture_output=True, text=True, timeout=300)
     check(res.returncode == 0, f"zkrollup stress: {res.stderr}")
     with open(report_file) as f:
@@ -289,6 +289,11 @@ def run(node):
     check(rep["accepted"] == 400 and rep["included"] == 400 and rep["errors"] == {}, f"stress report {rep}")
     check(rep["transactionsPerDay"] > 0 and rep["latencySeconds"]["p99"] > 0, "stress figures")
     check(open(report_file + ".svg").read().startswith("<svg"), "stress plot")
+    token = res.stderr.split("stress token at ")[1].split()[0]
+    sink_topic = "0x" + "00" * 30 + "5715"
+    token_logs = w3.eth.get_logs({"fromBlock": 0, "toBlock": "latest", "address": Web3.to_checksum_address(token),
+                                  "topics": [None, None, sink_topic]})
+    check(len(token_logs) == 80, f"stress erc20 share: {len(token_logs)} token transfers of 400")
 
     # A second node on the same data dir is refused.
     res = subprocess.run([binary(), "sequencer", "--data-dir", node.data_dir, "--rpc", f"127.0.0.1:{free_port()}"],

@@ -15,6 +15,8 @@ public struct StressOptions: Sendable {
     public var concurrency: Int = 32
     /// Stop waiting for inclusions this many seconds after sending ends.
     public var drainSeconds: Double = 60
+    /// Percentage of token transfers (`StressToken`) in the mix; the rest are ether transfers.
+    public var erc20Percent: Int = 0
     /// Transactions per HTTP request (1: one eth_sendRawTransaction per request; more: JSON-RPC batches).
     public var batchSize: Int = 1
     /// Seed of the generated account keys (runs are repeatable).
@@ -59,12 +61,21 @@ public struct StressHarness: Sendable {
         var nonces = [UInt64](repeating: 0, count: keys.count)
         for (i, a) in addresses.enumerated() { nonces[i] = try await client.quantity("eth_getTransactionCount", [.string(a.description), .string("pending")]) }
         let sink = Address(0x5715)
+        let token = options.erc20Percent > 0 ? try await deployToken(to: addresses, chainId: chainId, maxFee: maxFee) : nil
+        for (i, a) in addresses.enumerated() { nonces[i] = try await client.quantity("eth_getTransactionCount", [.string(a.description), .string("pending")]) }
         var raws: [String] = []
         raws.reserveCapacity(options.transactions)
         for j in 0..<options.transactions {
             let i = j % keys.count
-            let tx = try Transaction.dynamicFee(chainId: chainId, nonce: nonces[i], maxPriorityFeePerGas: .zero, maxFeePerGas: maxFee,
-                                                gasLimit: 21_000, to: sink, value: .one).signed(privateKey: keys[i])
+            let unsigned: Transaction
+            if let token, j % 100 < options.erc20Percent {
+                unsigned = Transaction.dynamicFee(chainId: chainId, nonce: nonces[i], maxPriorityFeePerGas: .zero, maxFeePerGas: maxFee,
+                                                  gasLimit: 80_000, to: token, data: StressToken.transferCall(to: sink, amount: .one))
+            } else {
+                unsigned = Transaction.dynamicFee(chainId: chainId, nonce: nonces[i], maxPriorityFeePerGas: .zero, maxFeePerGas: maxFee,
+                                                  gasLimit: 21_000, to: sink, value: .one)
+            }
+            let tx = try unsigned.signed(privateKey: keys[i])
             nonces[i] += 1
             raws.append(Hex.encode(tx.encoded))
         }
@@ -148,6 +159,35 @@ public struct StressHarness: Sendable {
             }
         }
         log("funded \(addresses.count) accounts")
+    }
+
+    /// Deploys `StressToken` from dev account 0 and gives each address 10^9 tokens.
+    /// - Returns: the token's address.
+    func deployToken(to addresses: [Address], chainId: UInt64, maxFee: UInt256) async throws -> Address {
+        guard let key = Hex.decode(DevAccounts.privateKeys[0]), let owner = Address(hex: DevAccounts.addresses[0]) else {
+            throw RPCClientError.transport("dev key")
+        }
+        var nonce = try await client.quantity("eth_getTransactionCount", [.string(owner.description), .string("pending")])
+        let token = Interpreter.createAddress(caller: owner, nonce: nonce)
+        var next = -1 // -1: the deployment itself
+        while next < addresses.count {
+            for _ in 0..<50 where next < addresses.count {
+                let tx = next < 0
+                    ? Transaction.dynamicFee(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: maxFee,
+                                             gasLimit: 300_000, to: nil, data: StressToken.initCode(supply: UInt256(1).shiftedLeft(200)))
+                    : Transaction.dynamicFee(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: .zero, maxFeePerGas: maxFee,
+                                             gasLimit: 80_000, to: token,
+                                             data: StressToken.transferCall(to: addresses[next], amount: UInt256(1_000_000_000)))
+                _ = try await client.call("eth_sendRawTransaction", [.string(Hex.encode(try tx.signed(privateKey: key).encoded))])
+                nonce += 1
+                next += 1
+            }
+            while try await client.quantity("eth_getTransactionCount", [.string(owner.description), .string("latest")]) < nonce {
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+        }
+        log("deployed the stress token at \(token) and funded \(addresses.count) holders")
+        return token
     }
 
     /// Follows blocks from `first`, recording when each transaction hash appears.

@@ -29,6 +29,9 @@ struct StressCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight.")
     var concurrency: Int = 32
 
+    @Option(help: "Mix of transaction kinds, e.g. transfer:80,erc20:20 (erc20: a token transfer with a storage write and a log).")
+    var mix: String = "transfer:100"
+
     @Option(help: "Transactions per HTTP request (JSON-RPC batch); 1 sends one request per transaction.")
     var batch: Int = 1
 
@@ -50,6 +53,17 @@ struct StressCommand: AsyncParsableCommand {
             guard let rate, !max else { throw ValidationError("--duration needs --rate") }
             count = Swift.max(1, Int(rate * duration))
         }
+        var shares: [String: Int] = [:]
+        for part in mix.split(separator: ",") {
+            let kv = part.split(separator: ":")
+            guard kv.count == 2, let v = Int(kv[1]), v >= 0, ["transfer", "erc20"].contains(String(kv[0])) else {
+                throw ValidationError("--mix: expected transfer:N,erc20:M")
+            }
+            shares[String(kv[0])] = v
+        }
+        let totalShare = shares.values.reduce(0, +)
+        guard totalShare > 0 else { throw ValidationError("--mix: shares sum to zero") }
+        options.erc20Percent = (shares["erc20"] ?? 0) * 100 / totalShare
         options.accounts = accounts; options.transactions = count; options.rate = max ? nil : rate
         options.concurrency = concurrency; options.drainSeconds = drain; options.batchSize = Swift.max(batch, 1)
         let harness = StressHarness(client: RPCClient(url: url, connections: concurrency), options: options) { line in
