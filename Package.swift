@@ -21,6 +21,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -50,6 +53,18 @@ let package = Package(
         .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
         /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
         .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
+        /// The chain v2 node: storage, genesis, mempool, block builder, batcher, JSON-RPC server.
+        .target(
+            name: "Sequencer",
+            dependencies: [
+                "EVM", "Keccak",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// The load harness behind `zkrollup stress`: funds accounts, sends pre-signed transactions over HTTP, reports TPS and latency.
+        .target(name: "Stress", dependencies: ["EVM", "Keccak", "Sequencer"]),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "KZG", "Plonk", "Poseidon", "Circuits", "EVM", "Keccak"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -61,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "zkrollup",
             dependencies: [
-                "BN254", "Polynomials", "Benchmarks", "EVM",
+                "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer", "Stress",
                 "KZG", "Plonk", "Circuits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,5 +93,7 @@ let package = Package(
         .testTarget(name: "KZGTests", dependencies: ["KZG", "BN254", "Polynomials", "TestSupport"]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "Plonk", "Poseidon", "KZG", "BN254", "TestSupport"]),
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
+        .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "EVM", "Keccak", "TestSupport"]),
     ]
 )

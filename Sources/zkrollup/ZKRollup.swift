@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `zkrollup` command line: every subcommand parses, calls one library, prints.
 @main
-struct ZKRollup: ParsableCommand {
+struct ZKRollup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zkrollup",
         abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
@@ -10,6 +10,9 @@ struct ZKRollup: ParsableCommand {
                       SRSCommand.self,
                       ProveCommand.self,
                       VerifyCommand.self,
-                      EVMCommand.self]
+                      EVMCommand.self,
+                      SequencerCommand.self,
+                      BatchCommand.self,
+                      StressCommand.self]
     )
 }

@@ -1,0 +1,81 @@
+import EVM
+import Keccak
+
+/// What a block contributes to a batch's data: its context and raw transactions.
+public struct BlockContext: Sendable, Equatable {
+    /// Block number.
+    public var number: UInt64
+    /// Timestamp.
+    public var timestamp: UInt64
+    /// Base fee.
+    public var baseFeePerGas: UInt256
+    /// Gas limit.
+    public var gasLimit: UInt64
+    /// Fee recipient.
+    public var coinbase: Address
+    /// The transactions' canonical encodings, in order.
+    public var transactions: [[UInt8]]
+
+    /// A block context.
+    public init(number: UInt64, timestamp: UInt64, baseFeePerGas: UInt256, gasLimit: UInt64, coinbase: Address,
+                transactions: [[UInt8]]) {
+        self.number = number; self.timestamp = timestamp; self.baseFeePerGas = baseFeePerGas
+        self.gasLimit = gasLimit; self.coinbase = coinbase; self.transactions = transactions
+    }
+
+    /// The context of a stored block.
+    public init(_ block: BlockRecord) {
+        self.init(number: block.header.number, timestamp: block.header.timestamp,
+                  baseFeePerGas: block.header.baseFeePerGas, gasLimit: block.header.gasLimit,
+                  coinbase: block.header.coinbase, transactions: block.transactions.map(\.raw))
+    }
+
+    /// rlp([number, timestamp, baseFeePerGas, gasLimit, coinbase, [tx₀, tx₁, …]]).
+    public var rlp: [UInt8] {
+        var p: [UInt8] = []
+        RLP.appendUInt(number, to: &p)
+        RLP.appendUInt(timestamp, to: &p)
+        RLP.appendUInt(baseFeePerGas, to: &p)
+        RLP.appendUInt(gasLimit, to: &p)
+        RLP.appendBytes(coinbase.bytes, to: &p)
+        var txs: [UInt8] = []
+        for t in transactions { RLP.appendBytes(t, to: &txs) }
+        RLP.appendHeader(payloadLength: txs.count, offset: 0xc0, to: &p)
+        p += txs
+        var out: [UInt8] = []
+        RLP.appendHeader(payloadLength: p.count, offset: 0xc0, to: &out)
+        return out + p
+    }
+}
+
+/// A batch's data commitment.
+public enum BatchData {
+    /// keccak256(rlp([context₀, context₁, …])): commits to every block context and raw
+    /// transaction of the batch, in order (the `dataHash` of `BatchRecord` and of the batch file).
+    public static func hash(_ blocks: [BlockContext]) -> UInt256 {
+        var payload: [UInt8] = []
+        for b in blocks { payload += b.rlp }
+        var out: [UInt8] = []
+        RLP.appendHeader(payloadLength: payload.count, offset: 0xc0, to: &out)
+        return UInt256(bigEndianAt: Keccak256.hash(out + payload))
+    }
+}
+
+/// When to seal the open batch.
+public struct BatchPolicy: Sendable {
+    /// Seal once the batch has this many blocks.
+    public var maxBlocks: Int
+    /// Seal once the batch's first block is this many seconds old (checked after each block and
+    /// periodically while idle).
+    public var maxAgeSeconds: UInt64
+
+    /// A policy (defaults: 100 blocks or 60 seconds).
+    public init(maxBlocks: Int = 100, maxAgeSeconds: UInt64 = 60) {
+        self.maxBlocks = maxBlocks; self.maxAgeSeconds = maxAgeSeconds
+    }
+
+    /// Whether a batch of `blockCount` blocks whose first block has `firstTimestamp` is due at `now`.
+    public func isDue(blockCount: Int, firstTimestamp: UInt64, now: UInt64) -> Bool {
+        blockCount > 0 && (blockCount >= maxBlocks || now >= firstTimestamp &+ maxAgeSeconds)
+    }
+}

@@ -1,0 +1,164 @@
+import EVM
+
+/// A sealed batch as a self-contained prover input: everything needed to re-execute it with no
+/// database. JSON layout (all numbers `0x` hex):
+///
+/// ```
+/// { "version": 1, "chainId", "index", "firstBlock", "lastBlock", "prevStateRoot", "postStateRoot",
+///   "dataHash", "parentHash",                      // hash of block firstBlock − 1
+///   "blockHashes": { "0xN": "0xhash", … },          // the 256 blocks before firstBlock (BLOCKHASH)
+///   "blocks": [ { "number", "timestamp", "baseFeePerGas", "gasLimit", "coinbase", "extraData",
+///                 "hash", "transactions": ["0x<raw tx>", …] }, … ],
+///   "preState": { "0xaddress": { "nonce", "balance", "code", "storage": { "0xslot": "0xvalue" } }, … } }
+/// ```
+///
+/// `preState` is currently the whole state before the batch (a superset of what it reads); a
+/// minimal read set is planned. `dataHash` = `BatchData.hash` of the blocks, re-checked on load.
+public struct BatchFile: Sendable {
+    /// Chain id.
+    public var chainId: UInt64
+    /// The batch record.
+    public var batch: BatchRecord
+    /// Hash of the block before the batch.
+    public var parentHash: UInt256
+    /// Recent block hashes before the batch.
+    public var blockHashes: [UInt64: UInt256]
+    /// The blocks' contexts and raw transactions.
+    public var blocks: [BlockContext]
+    /// Each block's extra data.
+    public var extraData: [[UInt8]]
+    /// Each block's hash as the sequencer computed it.
+    public var hashes: [UInt256]
+    /// The state before the batch.
+    public var preState: WorldState
+
+    /// Number of transactions in the batch.
+    public var transactionCount: Int { blocks.reduce(0) { $0 + $1.transactions.count } }
+
+    /// A batch file.
+    public init(chainId: UInt64, batch: BatchRecord, parentHash: UInt256, blockHashes: [UInt64: UInt256],
+                blocks: [BlockContext], extraData: [[UInt8]], hashes: [UInt256], preState: WorldState) {
+        self.chainId = chainId; self.batch = batch; self.parentHash = parentHash; self.blockHashes = blockHashes
+        self.blocks = blocks; self.extraData = extraData; self.hashes = hashes; self.preState = preState
+    }
+
+    /// The JSON document.
+    public var json: JSONValue {
+        let q = RPCFormat.q as (UInt64) -> JSONValue
+        let w = RPCFormat.w
+        var accounts: [(String, JSONValue)] = []
+        for (address, account) in preState.accounts.sorted(by: { $0.key < $1.key }) {
+            let storage = account.storage.filter { !$0.value.isZero }.sorted { $0.key < $1.key }
+                .map { (Hex.encode(word: $0.key), w($0.value)) }
+            accounts.append((address.description, .object([
+                ("nonce", q(account.nonce)), ("balance", RPCFormat.q(account.balance)),
+                ("code", .string(Hex.encode(account.code.bytes))), ("storage", .object(storage)),
+            ])))
+        }
+        let blockItems: [JSONValue] = blocks.indices.map { i in
+            let b = blocks[i]
+            return .object([
+                ("number", q(b.number)), ("timestamp", q(b.timestamp)), ("baseFeePerGas", RPCFormat.q(b.baseFeePerGas)),
+                ("gasLimit", q(b.gasLimit)), ("coinbase", .string(b.coinbase.description)),
+                ("extraData", .string(Hex.encode(extraData[i]))), ("hash", w(hashes[i])),
+                ("transactions", .array(b.transactions.map { .string(Hex.encode($0)) })),
+            ])
+        }
+        return .object([
+            ("version", .number(1)), ("chainId", q(chainId)), ("index", q(batch.index)),
+            ("firstBlock", q(batch.firstBlock)), ("lastBlock", q(batch.lastBlock)),
+            ("prevStateRoot", w(batch.prevStateRoot)), ("postStateRoot", w(batch.postStateRoot)),
+            ("dataHash", w(batch.dataHash)), ("parentHash", w(parentHash)),
+            ("blockHashes", .object(blockHashes.sorted { $0.key < $1.key }.map { (Hex.quantity($0.key), w($0.value)) })),
+            ("blocks", .array(blockItems)), ("preState", .object(accounts)),
+        ])
+    }
+
+    /// Parses a batch file.
+    /// - Throws: `SequencerError.corruptRecord` naming the bad field, or when `dataHash` does not match the blocks.
+    public init(json v: JSONValue) throws {
+        func field(_ o: JSONValue, _ k: String) throws -> RPCParams {
+            guard let x = o[k] else { throw SequencerError.corruptRecord("batch file: missing \(k)") }
+            return RPCParams(values: [x])
+        }
+        func u64(_ o: JSONValue, _ k: String) throws -> UInt64 { try field(o, k).uint64(0) }
+        func word(_ o: JSONValue, _ k: String) throws -> UInt256 { try field(o, k).hash(0) }
+        chainId = try u64(v, "chainId")
+        var blocks: [BlockContext] = [], extra: [[UInt8]] = [], hashes: [UInt256] = []
+        for b in v["blocks"]?.arrayValue ?? [] {
+            guard let cb = b["coinbase"]?.stringValue, let coinbase = Address(hex: cb) else {
+                throw SequencerError.corruptRecord("batch file: coinbase")
+            }
+            var txs: [[UInt8]] = []
+            for t in b["transactions"]?.arrayValue ?? [] {
+                guard let s = t.stringValue, let raw = Hex.decode(s) else { throw SequencerError.corruptRecord("batch file: transaction") }
+                txs.append(raw)
+            }
+            blocks.append(BlockContext(number: try u64(b, "number"), timestamp: try u64(b, "timestamp"),
+                                       baseFeePerGas: try field(b, "baseFeePerGas").uint256(0), gasLimit: try u64(b, "gasLimit"),
+                                       coinbase: coinbase, transactions: txs))
+            extra.append(try field(b, "extraData").bytes(0))
+            hashes.append(try word(b, "hash"))
+        }
+        batch = BatchRecord(index: try u64(v, "index"), firstBlock: try u64(v, "firstBlock"), lastBlock: try u64(v, "lastBlock"),
+                            prevStateRoot: try word(v, "prevStateRoot"), postStateRoot: try word(v, "postStateRoot"),
+                            dataHash: try word(v, "dataHash"), status: .sealed, sealedAt: 0)
+        guard BatchData.hash(blocks) == batch.dataHash else { throw SequencerError.corruptRecord("batch file: dataHash mismatch") }
+        parentHash = try word(v, "parentHash")
+        var recent: [UInt64: UInt256] = [:]
+        for (k, h) in v["blockHashes"]?.objectValue ?? [] {
+            guard let n = Hex.decodeUInt64(k) else { throw SequencerError.corruptRecord("batch file: blockHashes key") }
+            recent[n] = try RPCParams(values: [h]).hash(0)
+        }
+        blockHashes = recent
+        self.blocks = blocks; self.extraData = extra; self.hashes = hashes
+        var accounts: [Address: Account] = [:]
+        for (key, a) in v["preState"]?.objectValue ?? [] {
+            guard let address = Address(hex: key) else { throw SequencerError.corruptRecord("batch file: address \(key)") }
+            var account = Account(nonce: try u64(a, "nonce"), balance: try field(a, "balance").uint256(0),
+                                  code: Code(try field(a, "code").bytes(0)))
+            for (slot, value) in a["storage"]?.objectValue ?? [] {
+                account.storage[try RPCParams(values: [.string(slot)]).hash(0)] = try RPCParams(values: [value]).hash(0)
+            }
+            accounts[address] = account
+        }
+        preState = WorldState(accounts: accounts)
+    }
+
+    /// Re-executes the batch from `preState` alone.
+    /// - Returns: the post-state root and the recomputed block hashes.
+    /// - Throws: `SequencerError.corruptRecord` when the pre-state root differs from `prevStateRoot`,
+    ///   a transaction does not decode, or a block does not include all its transactions.
+    public func reexecute() throws -> (stateRoot: UInt256, hashes: [UInt256]) {
+        guard preState.stateRoot == batch.prevStateRoot else { throw SequencerError.corruptRecord("pre-state root mismatch") }
+        var state = preState
+        var parentHash = self.parentHash
+        var recent = blockHashes
+        var out: [UInt256] = []
+        for (i, ctx) in blocks.enumerated() {
+            var candidates: [PooledTransaction] = []
+            for raw in ctx.transactions {
+                let tx = try Transaction(rawBytes: raw)
+                candidates.append(PooledTransaction(transaction: tx, raw: raw, hash: .zero, sender: try tx.recoverSender()))
+            }
+            let builder = BlockBuilder(chainId: chainId, coinbase: ctx.coinbase, gasLimit: ctx.gasLimit, extraData: extraData[i])
+            var parent = BlockHeader(parentHash: .zero, coinbase: ctx.coinbase, stateRoot: .zero, transactionsRoot: .zero,
+                                     receiptsRoot: .zero, logsBloom: Bloom(), number: ctx.number - 1, gasLimit: ctx.gasLimit,
+                                     gasUsed: 0, timestamp: ctx.timestamp, extraData: [], baseFeePerGas: ctx.baseFeePerGas)
+            parent.number = ctx.number - 1
+            let (s, r, ph) = (state, recent, parentHash)
+            let result = Interpreter.withLargeStack {
+                builder.build(parent: parent, parentHash: ph, state: s, candidates: candidates, timestamp: ctx.timestamp,
+                              baseFee: ctx.baseFeePerGas, recentHashes: r)
+            }
+            guard result.block.transactions.count == ctx.transactions.count else {
+                throw SequencerError.corruptRecord("block \(ctx.number): \(result.invalid.count) transactions invalid on re-execution")
+            }
+            state = result.state
+            parentHash = result.block.hash
+            recent[ctx.number] = parentHash
+            out.append(parentHash)
+        }
+        return (state.stateRoot, out)
+    }
+}

@@ -1,0 +1,100 @@
+import EVM
+
+/// Executes candidate transactions on a state and assembles the block: receipts, blooms,
+/// transactions and receipts roots, header and hash, all as Ethereum computes them.
+///
+/// Pure with respect to the node: it takes the parent, the state and the ordered candidates and
+/// returns the block, the new state and the candidates it could not include, so tests and the
+/// batch re-executor use the same code path as the sequencer.
+public struct BlockBuilder {
+    /// The result of building one block.
+    public struct Output {
+        /// The sealed block.
+        public var block: BlockRecord
+        /// The state after the block.
+        public var state: WorldState
+        /// Candidates rejected by the EVM's checks (they can never be included as they are).
+        public var invalid: [(hash: UInt256, error: TransactionError)]
+    }
+
+    /// Chain id (CHAINID).
+    public var chainId: UInt64
+    /// Fee recipient.
+    public var coinbase: Address
+    /// Block gas limit.
+    public var gasLimit: UInt64
+    /// Extra data of every block.
+    public var extraData: [UInt8]
+
+    /// A builder.
+    public init(chainId: UInt64, coinbase: Address, gasLimit: UInt64, extraData: [UInt8] = []) {
+        self.chainId = chainId; self.coinbase = coinbase; self.gasLimit = gasLimit; self.extraData = extraData
+    }
+
+    /// Builds the child of `parent`.
+    ///
+    /// Candidates are taken in order; one that does not fit the remaining gas is skipped together
+    /// with its sender's later ones (so nonces stay consecutive), and so is one the EVM rejects.
+    /// Call on a thread with a large stack (`Interpreter.withLargeStack`): calls nest 1024 deep.
+    /// - Parameters:
+    ///   - parent: the parent header; `parentHash` its hash.
+    ///   - state: the state after the parent (consumed).
+    ///   - candidates: ordered transactions with recovered senders.
+    ///   - timestamp: the block's timestamp.
+    ///   - baseFee: the block's base fee (`FeeMarket.nextBaseFee(after: parent)` on chain v2).
+    ///   - recentHashes: hashes of recent blocks by number, for BLOCKHASH.
+    public func build(parent: BlockHeader, parentHash: UInt256, state: WorldState,
+                      candidates: [PooledTransaction], timestamp: UInt64, baseFee: UInt256,
+                      recentHashes: [UInt64: UInt256]) -> Output {
+        let number = parent.number + 1
+        let env = BlockEnvironment(coinbase: coinbase, number: number, timestamp: timestamp, gasLimit: gasLimit,
+                                   baseFee: baseFee, prevRandao: .zero, chainId: chainId, excessBlobGas: 0,
+                                   blockHash: { n in recentHashes[n] ?? .zero })
+        let vm = Interpreter(state: state, block: env)
+        var gasUsed: UInt64 = 0
+        var skipped = Set<Address>()
+        var included: [(PooledTransaction, Receipt)] = []
+        var invalid: [(hash: UInt256, error: TransactionError)] = []
+        for p in candidates {
+            if skipped.contains(p.sender) { continue }
+            let tx = p.transaction
+            if gasLimit - gasUsed < Transaction.baseGas { break }
+            if tx.gasLimit > gasLimit - gasUsed { skipped.insert(p.sender); continue }
+            // Below this block's base fee: not invalid, just not yet includable (the pool keeps it
+            // until the base fee falls, as go-ethereum's pool does).
+            if tx.maxFeePerGas < baseFee { skipped.insert(p.sender); continue }
+            let result: ExecutionResult
+            do {
+                result = try vm.execute(TransactionEnvironment(tx, sender: p.sender))
+            } catch {
+                invalid.append((p.hash, error))
+                skipped.insert(p.sender)
+                continue
+            }
+            gasUsed += result.gasUsed
+            let created = tx.isContractCreation && result.status.isSuccess
+                ? Interpreter.createAddress(caller: p.sender, nonce: tx.nonce) : nil
+            included.append((p, Receipt(type: tx.type, status: result.status.isSuccess, cumulativeGasUsed: gasUsed,
+                                        gasUsed: result.gasUsed, effectiveGasPrice: tx.effectiveGasPrice(baseFee: baseFee),
+                                        contractAddress: created, logs: result.logs)))
+        }
+        let newState = vm.state
+        var bloom = Bloom()
+        for (_, r) in included { bloom.formUnion(r.bloom) }
+        let header = BlockHeader(parentHash: parentHash, coinbase: coinbase, stateRoot: newState.stateRoot,
+                                 transactionsRoot: Receipt.indexedRoot(included.map { $0.0.raw }),
+                                 receiptsRoot: Receipt.indexedRoot(included.map { $0.1.encoded }),
+                                 logsBloom: bloom, number: number, gasLimit: gasLimit, gasUsed: gasUsed,
+                                 timestamp: timestamp, extraData: extraData, baseFeePerGas: baseFee)
+        let hash = header.hash
+        var logCount = 0
+        let txs = included.enumerated().map { i, pair in
+            var t = IncludedTransaction(transaction: pair.0.transaction, raw: pair.0.raw, hash: pair.0.hash, sender: pair.0.sender,
+                                        blockNumber: number, blockHash: hash, index: i, receipt: pair.1)
+            t.firstLogIndex = logCount
+            logCount += pair.1.logs.count
+            return t
+        }
+        return Output(block: BlockRecord(header: header, transactions: txs), state: newState, invalid: invalid)
+    }
+}

@@ -1,0 +1,321 @@
+import EVM
+import Foundation
+import Keccak
+import Logging
+
+/// The chain v2 node: the latest state, the pool, block production and batch sealing over a
+/// `ChainStore`. The JSON-RPC layer (`RPCHandler`) calls it; it knows nothing of HTTP.
+///
+/// Concurrency: one lock guards the published head, state and pool; it is never held during
+/// execution or I/O. A block is built on a private copy of the state by one producer thread
+/// (large stack for deep calls), committed to the store, then published under the lock.
+/// Transactions are acknowledged only after their pending row is durable (`PendingWriter`).
+public final class ChainNode: @unchecked Sendable {
+    /// The store.
+    public let store: any ChainStore
+    /// The genesis.
+    public let genesis: Genesis
+    /// The settings.
+    public let configuration: NodeConfiguration
+    /// Chain id.
+    public var chainId: UInt64 { genesis.chainId }
+    let builder: BlockBuilder
+    let logger: Logger
+    let writer: PendingWriter
+    /// Counters and timings exposed at /metrics.
+    public let metrics = NodeMetrics()
+    let lock = NSLock()
+    let produceLock = NSLock()
+    var _head: BlockHeader
+    var _headHash: UInt256
+    var _state: WorldState
+    var _mempool: Mempool
+    var _recentHashes: [UInt64: UInt256] = [:]
+    var _openBatch: [BlockContext] = []
+    var _batchPrevRoot: UInt256
+    var _nextBatchIndex: UInt64
+    var _running = false
+    let wake = DispatchSemaphore(value: 0)
+    var _producer: Thread?
+
+    /// Opens the chain in `store`: writes genesis into an empty store, otherwise checks that
+    /// block 0 matches `genesis`, loads the latest state and re-admits the pending transactions.
+    /// - Throws: `SequencerError.genesisMismatch`, or the store's errors.
+    public init(store: any ChainStore, genesis: Genesis, configuration: NodeConfiguration = NodeConfiguration(),
+                logger: Logger = Logger(label: "zkrollup.sequencer")) throws {
+        self.store = store
+        self.genesis = genesis
+        self.configuration = configuration
+        self.logger = logger
+        self.writer = PendingWriter(store: store)
+        builder = BlockBuilder(chainId: genesis.chainId, coinbase: genesis.coinbase, gasLimit: genesis.gasLimit,
+                               extraData: genesis.extraData)
+        let genesisState = genesis.state
+        let genesisHeader = genesis.header(stateRoot: genesisState.stateRoot)
+        if let head = try store.head() {
+            guard let stored = try store.header(number: 0) else { throw SequencerError.corruptRecord("no block 0") }
+            guard stored.hash == genesisHeader.hash else {
+                throw SequencerError.genesisMismatch(stored: Hex.encode(word: stored.hash),
+                                                     configured: Hex.encode(word: genesisHeader.hash))
+            }
+            _head = head
+            _headHash = head.hash
+            _state = try store.loadState()
+        } else {
+            try store.commitGenesis(header: genesisHeader, state: genesisState)
+            _head = genesisHeader
+            _headHash = genesisHeader.hash
+            _state = genesisState
+        }
+        _mempool = Mempool(limits: configuration.mempoolLimits)
+        let first = _head.number >= 256 ? _head.number - 255 : 0
+        for n in first..._head.number {
+            if let h = try store.header(number: n) { _recentHashes[n] = h.hash }
+        }
+        let latest = try store.latestBatch()
+        _nextBatchIndex = latest.map { $0.index + 1 } ?? 0
+        let openFrom = latest.map { $0.lastBlock + 1 } ?? 1
+        _batchPrevRoot = latest?.postStateRoot ?? genesisHeader.stateRoot
+        if openFrom <= _head.number {
+            for n in openFrom..._head.number {
+                guard let h = try store.header(number: n) else { throw SequencerError.corruptRecord("block \(n)") }
+                _openBatch.append(BlockContext(BlockRecord(header: h, transactions: try store.transactions(block: n))))
+            }
+        }
+        try readmitPending()
+    }
+
+    /// Re-admits the stored pending transactions (after a restart) and deletes those that are no
+    /// longer valid (already included, or invalid against the current state).
+    func readmitPending() throws {
+        var dropped: [UInt256] = []
+        var admitted = 0
+        for raw in try store.pendingTransactions() {
+            do {
+                let p = try decode(raw)
+                lock.lock()
+                defer { lock.unlock() }
+                let added = try _mempool.add(p, accountNonce: _state.nonce(p.sender), balance: _state.balance(p.sender),
+                                             baseFee: FeeMarket.nextBaseFee(after: _head))
+                dropped += added.evicted + (added.replaced.map { [$0] } ?? [])
+                admitted += 1
+            } catch {
+                dropped.append(UInt256(bigEndianAt: Keccak256.hash(raw)))
+            }
+        }
+        try store.deletePending(dropped)
+        logger.info("resumed", metadata: ["head": "\(_head.number)", "pending": "\(admitted)", "dropped": "\(dropped.count)"])
+    }
+
+    // MARK: - Reads
+
+    /// The latest block's header and hash.
+    public var head: (header: BlockHeader, hash: UInt256) {
+        lock.lock(); defer { lock.unlock() }
+        return (_head, _headHash)
+    }
+
+    /// The latest state (a copy-on-write snapshot: cheap to take, never changes).
+    public var state: WorldState {
+        lock.lock(); defer { lock.unlock() }
+        return _state
+    }
+
+    /// The number of pooled transactions.
+    public var mempoolCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return _mempool.count
+    }
+
+    /// The next nonce of `address` counting its pooled transactions.
+    public func pendingNonce(of address: Address) -> UInt64 {
+        lock.lock(); defer { lock.unlock() }
+        return _mempool.pendingNonce(of: address, accountNonce: _state.nonce(address))
+    }
+
+    /// A pooled (acknowledged, not yet included) transaction.
+    public func pooledTransaction(hash: UInt256) -> PooledTransaction? {
+        lock.lock(); defer { lock.unlock() }
+        return _mempool.transaction(hash: hash)
+    }
+
+    /// The base fee the next block will have.
+    public var nextBaseFee: UInt256 { FeeMarket.nextBaseFee(after: head.header) }
+
+    // MARK: - Submitting
+
+    /// Decodes raw bytes and runs the stateless checks (size, chain id, signature, intrinsic gas…).
+    public func decode(_ raw: [UInt8]) throws(MempoolError) -> PooledTransaction {
+        if raw.count > configuration.maxTransactionSize {
+            throw .oversized(size: raw.count, limit: configuration.maxTransactionSize)
+        }
+        let tx: Transaction
+        do { tx = try Transaction(rawBytes: raw) } catch { throw .malformed(error) }
+        let sender: Address
+        do {
+            sender = try tx.validate(chainId: chainId, maxEncodedSize: configuration.maxTransactionSize)
+        } catch { throw MempoolError(error) }
+        if tx.gasLimit > genesis.gasLimit { throw .invalid(.gasLimitAboveBlockGasLimit(gasLimit: tx.gasLimit, blockGasLimit: genesis.gasLimit)) }
+        let encoded = tx.encoded
+        return PooledTransaction(transaction: tx, raw: encoded, hash: UInt256(bigEndianAt: Keccak256.hash(encoded)),
+                                 sender: sender)
+    }
+
+    /// Admits a transaction and returns its hash once it is durable (`eth_sendRawTransaction`).
+    /// - Throws: `MempoolError` when rejected; the store's error if it could not be persisted (then
+    ///   the transaction is not admitted).
+    public func submit(raw: [UInt8]) async throws -> UInt256 {
+        let p: PooledTransaction
+        let addition: MempoolAddition, wakeProducer: Bool
+        do throws(MempoolError) {
+            p = try decode(raw)
+            (addition, wakeProducer) = try admit(p)
+        } catch {
+            metrics.recordSubmission(error: error)
+            throw error
+        }
+        do {
+            try await writer.persist(hash: p.hash, raw: p.raw,
+                                     removing: addition.evicted + (addition.replaced.map { [$0] } ?? []))
+        } catch {
+            withdraw(p.hash)
+            throw error
+        }
+        metrics.recordSubmission(error: nil)
+        if wakeProducer { wake.signal() }
+        return p.hash
+    }
+
+    /// Adds to the pool under the lock; also says whether the pool now holds a block's worth of gas.
+    func admit(_ p: PooledTransaction) throws(MempoolError) -> (MempoolAddition, Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        let addition = try _mempool.add(p, accountNonce: _state.nonce(p.sender), balance: _state.balance(p.sender),
+                                        baseFee: FeeMarket.nextBaseFee(after: _head))
+        return (addition, _mempool.count * Int(Transaction.baseGas) >= Int(genesis.gasLimit))
+    }
+
+    /// Removes a transaction whose acknowledgement failed.
+    func withdraw(_ hash: UInt256) {
+        lock.lock(); defer { lock.unlock() }
+        _mempool.remove(hash: hash)
+    }
+
+    // MARK: - Producing
+
+    /// Builds, stores and publishes one block from the pool, sealing a batch when the policy says so.
+    /// Does nothing (returns nil) when no transaction is executable. Serialised: one at a time.
+    /// Runs the EVM on the calling thread: call from a thread with a large stack.
+    /// - Throws: the store's error; the block is then not published.
+    @discardableResult
+    public func produceBlock(now: UInt64 = UInt64(Date().timeIntervalSince1970)) throws -> BlockRecord? {
+        produceLock.lock()
+        defer { produceLock.unlock() }
+        lock.lock()
+        let parent = _head, parentHash = _headHash, state = _state, recent = _recentHashes
+        let candidates = _mempool.executable(accountNonce: { state.nonce($0) })
+        lock.unlock()
+        if candidates.isEmpty {
+            try sealIfDue(now: now, withBlock: nil)
+            return nil
+        }
+        let started = DispatchTime.now()
+        let timestamp = max(now, parent.timestamp)
+        let out = builder.build(parent: parent, parentHash: parentHash, state: state, candidates: candidates,
+                                timestamp: timestamp, baseFee: FeeMarket.nextBaseFee(after: parent),
+                                recentHashes: recent)
+        let changes = StateChanges(from: state, to: out.state)
+        let removed = out.block.transactions.map(\.hash) + out.invalid.map(\.hash)
+        let context = BlockContext(out.block)
+        let batch = pendingBatch(adding: context, postRoot: out.block.header.stateRoot, now: now)
+        try store.commitBlock(out.block, changes: changes, removingPending: removed, batch: batch)
+        for (hash, error) in out.invalid {
+            logger.warning("dropped invalid transaction", metadata: ["hash": "\(Hex.encode(word: hash))", "error": "\(error)"])
+        }
+        lock.lock()
+        _head = out.block.header
+        _headHash = out.block.hash
+        _state = out.state
+        _recentHashes[out.block.header.number] = out.block.hash
+        _recentHashes[out.block.header.number &- 256] = nil
+        for h in removed { _mempool.remove(hash: h) }
+        var stale: [UInt256] = []
+        for sender in Set(out.block.transactions.map(\.sender)) {
+            stale += _mempool.removeStale(sender: sender, accountNonce: _state.nonce(sender))
+        }
+        if let batch {
+            _openBatch = []
+            _batchPrevRoot = batch.postStateRoot
+            _nextBatchIndex = batch.index + 1
+        } else {
+            _openBatch.append(context)
+        }
+        lock.unlock()
+        if !stale.isEmpty { try store.deletePending(stale) }
+        metrics.recordBlock(transactions: out.block.transactions.count,
+                            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+        logger.debug("block", metadata: ["number": "\(out.block.header.number)", "txs": "\(out.block.transactions.count)"])
+        return out.block
+    }
+
+    /// The batch to seal together with a new block, or nil when the policy does not call for one.
+    func pendingBatch(adding context: BlockContext, postRoot: UInt256, now: UInt64) -> BatchRecord? {
+        lock.lock(); defer { lock.unlock() }
+        let blocks = _openBatch + [context]
+        guard configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: blocks[0].timestamp, now: now) else {
+            return nil
+        }
+        return BatchRecord(index: _nextBatchIndex, firstBlock: blocks[0].number, lastBlock: context.number,
+                           prevStateRoot: _batchPrevRoot, postStateRoot: postRoot, dataHash: BatchData.hash(blocks),
+                           status: .sealed, sealedAt: now)
+    }
+
+    /// Seals the open batch if it is due (called while idle).
+    func sealIfDue(now: UInt64, withBlock: BlockContext?) throws {
+        lock.lock()
+        let blocks = _openBatch
+        let prevRoot = _batchPrevRoot, index = _nextBatchIndex, postRoot = _head.stateRoot
+        lock.unlock()
+        guard let first = blocks.first, let last = blocks.last,
+              configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: first.timestamp, now: now) else { return }
+        let batch = BatchRecord(index: index, firstBlock: first.number, lastBlock: last.number, prevStateRoot: prevRoot,
+                                postStateRoot: postRoot, dataHash: BatchData.hash(blocks), status: .sealed, sealedAt: now)
+        try store.saveBatch(batch)
+        lock.lock()
+        _openBatch = []
+        _batchPrevRoot = postRoot
+        _nextBatchIndex = index + 1
+        lock.unlock()
+        logger.info("sealed batch", metadata: ["index": "\(index)", "blocks": "\(first.number)-\(last.number)"])
+    }
+
+    /// Starts the producer thread: a block attempt every `blockTimeMilliseconds`, or sooner when the
+    /// pool holds a block's worth of gas.
+    public func start() {
+        lock.lock()
+        guard !_running else { lock.unlock(); return }
+        _running = true
+        lock.unlock()
+        let thread = Thread { [self] in
+            while true {
+                _ = wake.wait(timeout: .now() + .milliseconds(Int(configuration.blockTimeMilliseconds)))
+                lock.lock(); let running = _running; lock.unlock()
+                if !running { break }
+                do { try produceBlock() } catch {
+                    logger.error("block production failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+        thread.stackSize = 256 << 20
+        thread.name = "zkrollup-producer"
+        _producer = thread
+        thread.start()
+    }
+
+    /// Stops the producer thread after its current block.
+    public func stop() {
+        lock.lock(); _running = false; lock.unlock()
+        wake.signal()
+    }
+}
+

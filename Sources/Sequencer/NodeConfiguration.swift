@@ -1,0 +1,24 @@
+import EVM
+
+/// Settings of a `ChainNode`.
+public struct NodeConfiguration: Sendable {
+    /// Milliseconds between block production attempts (a block is also produced as soon as the
+    /// pool holds a block's worth of gas). Empty blocks are not produced.
+    public var blockTimeMilliseconds: UInt64
+    /// Pool limits.
+    public var mempoolLimits: MempoolLimits
+    /// Batch sealing policy.
+    public var batchPolicy: BatchPolicy
+    /// Largest accepted transaction encoding (go-ethereum's pool: 128 KiB).
+    public var maxTransactionSize: Int
+    /// Gas cap of eth_call and eth_estimateGas.
+    public var callGasCap: UInt64
+
+    /// A configuration (defaults: 1 s blocks, default pool limits and batch policy, 128 KiB, 50M gas cap).
+    public init(blockTimeMilliseconds: UInt64 = 1000, mempoolLimits: MempoolLimits = MempoolLimits(),
+                batchPolicy: BatchPolicy = BatchPolicy(), maxTransactionSize: Int = 128 * 1024,
+                callGasCap: UInt64 = 50_000_000) {
+        self.blockTimeMilliseconds = blockTimeMilliseconds; self.mempoolLimits = mempoolLimits
+        self.batchPolicy = batchPolicy; self.maxTransactionSize = maxTransactionSize; self.callGasCap = callGasCap
+    }
+}
