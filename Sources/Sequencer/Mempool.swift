@@ -58,6 +58,8 @@ public struct Mempool: Sendable {
     public var limits: MempoolLimits
     var senders: [Address: [UInt64: PooledTransaction]] = [:]
     var byHash: [UInt256: (sender: Address, nonce: UInt64)] = [:]
+    /// Each sender's highest pooled nonce (the eviction candidates), kept so eviction scans senders, not transactions.
+    var tails: [Address: UInt64] = [:]
     var nextSequence: UInt64 = 0
 
     /// An empty pool.
@@ -131,6 +133,7 @@ public struct Mempool: Sendable {
         queue[t.nonce] = entry
         senders[tx.sender] = queue
         byHash[tx.hash] = (tx.sender, t.nonce)
+        tails[tx.sender] = Swift.max(tails[tx.sender] ?? 0, t.nonce)
         return addition
     }
 
@@ -145,8 +148,8 @@ public struct Mempool: Sendable {
     /// gap), the one with the lowest fee cap; ties go to the latest arrival.
     func cheapestEvictable() -> PooledTransaction? {
         var best: PooledTransaction?
-        for (_, queue) in senders {
-            guard let top = queue.values.max(by: { $0.transaction.nonce < $1.transaction.nonce }) else { continue }
+        for (sender, tail) in tails {
+            guard let top = senders[sender]?[tail] else { continue }
             if let b = best {
                 let fb = b.transaction.maxFeePerGas, ft = top.transaction.maxFeePerGas
                 if ft < fb || (ft == fb && top.sequence > b.sequence) { best = top }
@@ -159,7 +162,12 @@ public struct Mempool: Sendable {
     public mutating func remove(hash: UInt256) {
         guard let (s, n) = byHash.removeValue(forKey: hash) else { return }
         senders[s]?[n] = nil
-        if senders[s]?.isEmpty == true { senders[s] = nil }
+        if senders[s]?.isEmpty ?? true {
+            senders[s] = nil
+            tails[s] = nil
+        } else if tails[s] == n {
+            tails[s] = senders[s]?.keys.max()
+        }
     }
 
     /// Drops a sender's transactions whose nonce is below its new account nonce (after a block).

@@ -110,3 +110,26 @@ import Testing
         #expect(pool.count == 1)
     }
 }
+
+extension MempoolTests {
+    @Test func evictionTakesASendersTailAndKeepsTailsCurrent() throws {
+        var pool = Mempool(limits: MempoolLimits(total: 3))
+        let head = TestChain.tx(from: 0, nonce: 0, maxFee: UInt256(1_600_000_000), tip: UInt256(1))
+        let tail = TestChain.tx(from: 0, nonce: 1, maxFee: UInt256(1_700_000_000), tip: UInt256(1))
+        _ = try add(&pool, head)
+        _ = try add(&pool, tail)
+        _ = try add(&pool, TestChain.tx(from: 1, nonce: 0, maxFee: UInt256(1_650_000_000), tip: UInt256(1)))
+        // Sender 0's head is the cheapest transaction, but evicting it would leave a gap: its tail goes.
+        // Candidates are the tails 1.7 gwei (sender 0) and 1.65 gwei (sender 1): sender 1's is cheaper.
+        let r1 = try add(&pool, TestChain.tx(from: 2, nonce: 0, maxFee: UInt256(3_000_000_000)))
+        #expect(r1.evicted.count == 1 && pool.transaction(hash: UInt256(bigEndianAt: head.hash)) != nil)
+        #expect(pool.transactions(from: TestChain.address(1)).isEmpty)
+        // Next: sender 0's tail (1.7) is cheaper than sender 2's (3.0).
+        let r2 = try add(&pool, TestChain.tx(from: 3, nonce: 0, maxFee: UInt256(3_000_000_000)))
+        #expect(r2.evicted == [UInt256(bigEndianAt: tail.hash)])
+        // Then sender 0's tail is its head (1.6 gwei).
+        let r3 = try add(&pool, TestChain.tx(from: 4, nonce: 0, maxFee: UInt256(3_000_000_000)))
+        #expect(r3.evicted == [UInt256(bigEndianAt: head.hash)])
+        #expect(pool.count == 3)
+    }
+}
