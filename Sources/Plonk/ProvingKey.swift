@@ -121,7 +121,18 @@ public final class ProvingKey: Sendable {
     /// Commits to coefficients (at most `g1Powers.count` of them).
     func commit(_ coefficients: [Fr]) -> G1Projective {
         precondition(coefficients.count <= g1Powers.count)
-        if let t = commitmentTable { return t.msm(coefficients) }
+        if let t = commitmentTable, !ProvingKey.isSparse(coefficients) { return t.msm(coefficients) }
         return G1Projective.msm(points: Array(g1Powers[0..<coefficients.count]), scalars: coefficients)
+    }
+
+    /// Whether at most 1/8 of `coefficients` are non-zero (pure-blinding
+    /// polynomials such as m and φ without lookups): then the plain `msm`,
+    /// which drops zero terms before choosing its plan, beats the table, whose
+    /// cost (digit encoding of every scalar, one reduction of 2^(c−1) buckets
+    /// per thread) does not shrink with the number of non-zero terms.
+    static func isSparse(_ coefficients: [Fr]) -> Bool {
+        var nonZero = 0
+        for x in coefficients where !x.isZero { nonZero += 1 }
+        return nonZero * 8 <= coefficients.count
     }
 }
