@@ -32,6 +32,9 @@ extension G1Projective {
         precondition(points.count == scalars.count, "msm: \(points.count) points but \(scalars.count) scalars")
         let n = points.count
         if n == 0 { return .identity }
+        if let (ps, ss) = compactedNonZero(points: points, scalars: scalars) {
+            return msm(points: ps, scalars: ss)
+        }
         guard let plan = MSMPlan.choose(count: n, threads: Parallel.threadCount) else {
             var acc = G1Projective.identity
             for i in 0..<n { acc = acc.adding(points[i] * scalars[i]) }
@@ -60,6 +63,28 @@ extension G1Projective {
     public static func _msmPlan(count n: Int) -> (windowBits: Int, glv: Bool, windowsPerTask: Int, pointChunks: Int) {
         guard let p = MSMPlan.choose(count: n, threads: Parallel.threadCount) else { return (0, false, 1, 1) }
         return (p.windowBits, p.glv, p.windowsPerTask, p.pointChunks)
+    }
+
+    /// The terms with non-zero scalars, or nil when at least 7/8 of the
+    /// scalars are non-zero. Zero digits already cost no bucket additions, but
+    /// the GLV split, the digit pass and every window's bucket reduction still
+    /// scale with n and the plan picked for n: a commitment to a polynomial
+    /// that is pure blinding (the PLONK lookup columns of a circuit without
+    /// lookups: 6 non-zero coefficients out of n + 3) would cost as much as a
+    /// dense one. Dropping zero terms leaves the sum unchanged.
+    static func compactedNonZero(points: [G1Affine], scalars: [Fr]) -> ([G1Affine], [Fr])? {
+        let n = scalars.count
+        var nonZero = 0
+        scalars.withUnsafeBufferPointer { ss in
+            for i in 0..<n where !ss[i].isZero { nonZero += 1 }
+        }
+        if nonZero >= n - n / 8 { return nil }
+        var ps = [G1Affine](), ss = [Fr]()
+        ps.reserveCapacity(nonZero); ss.reserveCapacity(nonZero)
+        for i in 0..<n where !scalars[i].isZero {
+            ps.append(points[i]); ss.append(scalars[i])
+        }
+        return (ps, ss)
     }
 
     static func pippenger(points: [G1Affine], scalars: [Fr], plan: MSMPlan) -> G1Projective {

@@ -75,7 +75,9 @@ enum PlonkBenchmarks {
         }
         let (circuit, w) = cs.compile(minimumSize: n)
         let srs = devSRS(count: ProvingKey.requiredSRSPowers(size: n))
-        let pk = try! ProvingKey(circuit: circuit, srs: srs)
+        // PLONK_TABLE=0/1 forces the fixed-base commitment table off/on (for measuring).
+        let table = ProcessInfo.processInfo.environment["PLONK_TABLE"].map { $0 != "0" }
+        let pk = try! ProvingKey(circuit: circuit, srs: srs, precomputeTable: table)
         FileHandle.standardError.write("plonk n=\(n): proof \(Proof.byteCount) bytes, \(pk.fixedColumnCount) fixed columns\n".data(using: .utf8)!)
         return (pk, w)
     }

@@ -116,6 +116,23 @@ import TestSupport
         for r in MSMTests.allPlans(ps, ss) { #expect(r.isIdentity) }
     }
 
+    /// Mostly-zero scalars take the compaction path of `msm` (fewer than 7/8
+    /// non-zero); the density straddles that threshold, and the sparse terms
+    /// sit at the ends and in the middle, as blinding terms do.
+    @Test(arguments: [0.0, 0.01, 0.5, 0.87, 0.9])
+    func sparseScalars(density: Double) {
+        let n = 3000
+        let ps = MSMTests.points(n, seed: 30)
+        let dense = MSMTests.scalars(n, seed: 31)
+        var rng = SeededRNG(seed: 32)
+        var ss = [Fr](repeating: .zero, count: n)
+        for i in 0..<n where Double.random(in: 0..<1, using: &rng) < density { ss[i] = dense[i] }
+        for i in [0, 1, n / 2, n - 1] { ss[i] = dense[i] }
+        let expected = MSMTests.naive(ps, ss)
+        #expect(G1Projective.msm(points: ps, scalars: ss) == expected)
+        #expect(MSMTests.withThreads(1) { G1Projective.msm(points: ps, scalars: ss) } == expected)
+    }
+
     @Test func identityPoints() {
         var ps = MSMTests.points(400, seed: 6)
         let ss = MSMTests.scalars(400, seed: 7)
