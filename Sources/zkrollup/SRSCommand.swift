@@ -11,10 +11,7 @@ struct SRSCommand: ParsableCommand {
     )
 
     /// Prints `error: …` on stderr and exits 1.
-    static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        return ExitCode(1)
-    }
+    static func fail(_ message: String) -> ExitCode { CLIError.exit(message) }
 
     static func warnIfInsecure(_ srs: SRS) {
         if srs.isInsecure { FileHandle.standardError.write(Data((SRS.insecureWarning + "\n").utf8)) }
