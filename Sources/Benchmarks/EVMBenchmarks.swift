@@ -33,15 +33,10 @@ enum EVMBenchmarks {
         return c
     }
 
+    /// Bytecode written in this file as hex; a typo is a programming error.
     static func hexBytes(_ s: String) -> [UInt8] {
-        var out: [UInt8] = []
-        var i = s.startIndex
-        while i < s.endIndex {
-            let j = s.index(i, offsetBy: 2)
-            out.append(UInt8(s[i..<j], radix: 16)!)
-            i = j
-        }
-        return out
+        guard let bytes = Hex.decode(s) else { preconditionFailure("bad hex in a benchmark: \(s)") }
+        return bytes
     }
 
     /// A loop benchmark; its gas is PUSH4 (3) + iterations × gasPerIteration + extraGas + POP (2),

@@ -76,21 +76,7 @@ public enum StateTest {
     }
 
     static func bytes(_ s: String) throws -> [UInt8] {
-        var t = Substring(s)
-        if t.hasPrefix("0x") { t = t.dropFirst(2) }
-        guard t.count % 2 == 0 else { throw LoadError.badValue("hex bytes") }
-        var out = [UInt8]()
-        out.reserveCapacity(t.count / 2)
-        var it = t.utf8.makeIterator()
-        func nib(_ c: UInt8) throws -> UInt8 {
-            switch c {
-            case 0x30...0x39: return c - 0x30
-            case 0x61...0x66: return c - 0x57
-            case 0x41...0x46: return c - 0x37
-            default: throw LoadError.badValue("hex bytes")
-            }
-        }
-        while let a = it.next(), let b = it.next() { out.append(try nib(a) << 4 | nib(b)) }
+        guard let out = Hex.decode(s) else { throw LoadError.badValue("hex bytes") }
         return out
     }
 

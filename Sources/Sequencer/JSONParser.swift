@@ -1,3 +1,5 @@
+import EVM
+
 /// A strict RFC 8259 JSON parser over UTF-8 bytes into `JSONValue`.
 ///
 /// Written for the RPC hot path (Foundation's `JSONDecoder` through `Codable` costs about a tenth

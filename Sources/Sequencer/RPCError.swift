@@ -1,3 +1,5 @@
+import EVM
+
 /// A JSON-RPC 2.0 error object with Ethereum's codes.
 public struct RPCError: Error, Sendable, Equatable {
     /// The error code.

@@ -1,3 +1,4 @@
+import EVM
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -11,22 +11,13 @@ struct EVMCommand: ParsableCommand {
     )
 }
 
+/// Hex bytes from an option, with the option named in the error.
 private func parseHex(_ s: String, _ name: String) throws -> [UInt8] {
-    var t = Substring(s)
-    if t.hasPrefix("0x") { t = t.dropFirst(2) }
-    guard t.count % 2 == 0 else { throw ValidationError("\(name): odd number of hex digits") }
-    var out = [UInt8]()
-    var i = t.startIndex
-    while i < t.endIndex {
-        let j = t.index(i, offsetBy: 2)
-        guard let b = UInt8(t[i..<j], radix: 16) else { throw ValidationError("\(name): not hex") }
-        out.append(b)
-        i = j
+    guard let bytes = Hex.decode(s) else {
+        throw ValidationError("\(name): not hex bytes (an even number of hex digits, optional 0x)")
     }
-    return out
+    return bytes
 }
-
-private func hex(_ b: [UInt8]) -> String { "0x" + b.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
 
 /// `zkrollup evm statetest FILE|DIR… [--fork Cancun]`.
 struct StateTestCommand: ParsableCommand {
@@ -116,11 +107,11 @@ private func report(_ outcome: CallOutcome, gas: UInt64, json: Bool) {
     let used = Int(gas) - outcome.gasLeft
     if json {
         var line = "{\"success\":\(outcome.status.isSuccess),\"status\":\"\(outcome.status)\","
-        line += "\"output\":\"\(hex(outcome.output))\",\"gasUsed\":\(used)}"
+        line += "\"output\":\"\(Hex.encode(outcome.output))\",\"gasUsed\":\(used)}"
         print(line)
     } else {
         print("status: \(outcome.status)")
-        print("output: \(hex(outcome.output))")
+        print("output: \(Hex.encode(outcome.output))")
         print("gas used: \(used)")
     }
 }

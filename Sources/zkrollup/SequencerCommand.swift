@@ -1,3 +1,4 @@
+import EVM
 import ArgumentParser
 import Foundation
 import Logging

@@ -1,5 +1,3 @@
-import EVM
-
 /// Hex text as JSON-RPC writes it: `0x`-prefixed, lowercase.
 ///
 /// Byte strings ("DATA") keep every byte; quantities ("QUANTITY") have no leading zeros
@@ -51,8 +49,9 @@ public enum Hex {
         return UInt64(digits, radix: 16)
     }
 
+    /// The value of one hex digit (either case), nil for any other character.
     @inline(__always)
-    static func nibble(_ c: UInt8) -> UInt8? {
+    public static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: return c - 0x30
         case 0x61...0x66: return c - 0x61 + 10
