@@ -10,8 +10,11 @@ struct ProveCommand: ParsableCommand {
         commandName: "prove",
         abstract: "Prove a circuit with Plonk over BN254 (KZG); progress on stderr.")
 
-    @Option(help: "Sample circuit to prove: poseidon:N (a chain of N Poseidon permutations).")
+    @Option(help: "Sample circuit to prove: poseidon:N (a chain of N Poseidon permutations) or stub:N (the settlement stub).")
     var circuit: String
+
+    @Option(name: .customLong("public-input"), help: "The public input of stub:N (0x-hex, below r): a batch's public input.")
+    var publicInput: String?
 
     @Option(help: "Write the proof JSON here.")
     var out: String
@@ -27,7 +30,7 @@ struct ProveCommand: ParsableCommand {
     }
 
     func work() throws {
-        let sample = try SampleCircuit(spec: circuit)
+        let sample = try SampleCircuit(spec: circuit, publicInput: publicInput)
         let bar = ProgressBar()
         bar.update(phase: "building circuit", fraction: 0)
         let (compiled, assignment) = sample.build().compile()
