@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "KZG", targets: ["KZG"]),
         .library(name: "Poseidon", targets: ["Poseidon"]),
         .library(name: "Plonk", targets: ["Plonk"]),
+        .library(name: "Settlement", targets: ["Settlement"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +64,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// The settlement contract's artifacts and its Swift mirror: batch headers, public input, deposit queue,
+        /// withdraw tree, the contract's verifier checks, the state machine, ABI calls and the contract on our EVM.
+        .target(name: "Settlement", dependencies: ["EVM", "Keccak", "BN254", "Plonk"]),
         /// The load harness behind `zkrollup stress`: funds accounts, sends pre-signed transactions over HTTP, reports TPS and latency.
         .target(name: "Stress", dependencies: ["EVM", "Keccak", "Sequencer"]),
         /// The benchmark suite behind `zkrollup bench`.
@@ -77,7 +81,7 @@ let package = Package(
             name: "zkrollup",
             dependencies: [
                 "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer", "Stress",
-                "KZG", "Plonk", "Circuits",
+                "KZG", "Plonk", "Circuits", "Settlement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +98,7 @@ let package = Package(
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "Plonk", "Poseidon", "KZG", "BN254", "TestSupport"]),
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
+        .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "EVM", "Keccak", "TestSupport"]),
     ]
 )

@@ -10,7 +10,12 @@ import Poseidon
 /// public inputs until the batch circuit exists, and it stays useful as the
 /// smallest circuit the contract verifies.
 ///
-/// 83·N rows plus one public-input row.
+/// After the permutations, one arithmetic row that uses every selector
+/// (qL, qR, qM, qO and qC) and one lookup into `range8`, so that the contract's
+/// verifier is exercised on every fixed column and on the lookup argument with
+/// non-trivial commitments, not only on the Poseidon gate.
+///
+/// 83·N + 2 rows, one public-input row and the 256-row range8 table.
 public struct SettlementStub: Sendable {
     /// N, the number of permutations.
     public let count: Int
@@ -27,6 +32,10 @@ public struct SettlementStub: Sendable {
         let x = cs.publicInput(publicInput)
         var state = [x, cs.constant(.zero), cs.constant(.zero)]
         for _ in 0..<count { state = PoseidonGadget.permute(&cs, state) }
+        // out = 3·s0 + 5·s1 + 7·s0·s1 + 11, in wire c (qO = −1).
+        _ = cs.combine(state[0], Fr(3), state[1], Fr(5), product: Fr(7), constant: Fr(11))
+        // A fixed byte looked up in range8 (fixed: a constant lives in qC, so it must not depend on x).
+        RangeCheck.check8(&cs, cs.constant(Fr(200)))
         return cs
     }
 }

@@ -13,6 +13,7 @@ struct ZKRollup: AsyncParsableCommand {
                       EVMCommand.self,
                       SequencerCommand.self,
                       BatchCommand.self,
-                      StressCommand.self]
+                      StressCommand.self,
+                      SettlementCommand.self]
     )
 }
