@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Sequencer",
             dependencies: [
-                "EVM", "Keccak",
+                "EVM", "Keccak", "Settlement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,6 +69,9 @@ let package = Package(
         .target(name: "Settlement", dependencies: ["EVM", "Keccak", "BN254", "Plonk"]),
         /// The load harness behind `zkrollup stress`: funds accounts, sends pre-signed transactions over HTTP, reports TPS and latency.
         .target(name: "Stress", dependencies: ["EVM", "Keccak", "Sequencer"]),
+        /// The sequencer's chain v1 side: a client of the settlement contract over Ethereum JSON-RPC, the deposit
+        /// follower and the batch submitter, plus the local v1 dev chain behind `zkrollup l1 --dev`.
+        .target(name: "Relayer", dependencies: ["EVM", "Keccak", "Sequencer", "Settlement"]),
         /// The benchmark suite behind `zkrollup bench`.
         .target(name: "Benchmarks", dependencies: ["BN254", "Polynomials", "Parallel", "KZG", "Plonk", "Poseidon", "Circuits", "EVM", "Keccak"], swiftSettings: hotPathSettings),
         /// Fixture loading, the seeded RNG and the libgmp reference oracle for tests.
@@ -81,7 +84,7 @@ let package = Package(
             name: "zkrollup",
             dependencies: [
                 "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer", "Stress",
-                "KZG", "Plonk", "Circuits", "Settlement",
+                "KZG", "Plonk", "Circuits", "Settlement", "Relayer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -259,16 +259,21 @@ def run(node):
         check(r.headers.get("Access-Control-Allow-Origin") in ("*", "http://dapp.example"), "CORS preflight")
 
     # Batches (sealed every 3 blocks).
+    genesis_batch = rpc(url, "rollup_getBatch", ["0x0"])["result"]
+    check(genesis_batch["status"] == "finalized" and genesis_batch["lastBlock"] == "0x0"
+          and genesis_batch["postStateRoot"] == w3.eth.get_block(0)["stateRoot"].to_0x_hex(),
+          "batch 0 is the genesis block, finalized (as on v1)")
     deadline = time.time() + 10
-    while rpc(url, "rollup_latestBatch")["result"] is None and time.time() < deadline:
+    while int(rpc(url, "rollup_latestBatch")["result"]["index"], 16) < 1 and time.time() < deadline:
         time.sleep(0.1)
     latest = rpc(url, "rollup_latestBatch")["result"]
-    check(latest is not None and latest["status"] == "sealed", "rollup_latestBatch")
-    b0 = rpc(url, "rollup_getBatch", ["0x0"])["result"]
-    check(b0["firstBlock"] == "0x1" and b0["lastBlock"] == "0x3", "batch 0 covers blocks 1-3")
-    check(b0["prevStateRoot"] == w3.eth.get_block(0)["stateRoot"].to_0x_hex(), "batch 0 prev root = genesis root")
-    check(b0["postStateRoot"] == w3.eth.get_block(3)["stateRoot"].to_0x_hex(), "batch 0 post root = block 3 root")
-    check(rpc(url, "rollup_getBatchByBlock", ["0x2"])["result"]["index"] == "0x0", "rollup_getBatchByBlock")
+    check(latest is not None and int(latest["index"], 16) >= 1 and latest["status"] == "sealed", "rollup_latestBatch")
+    b1 = rpc(url, "rollup_getBatch", ["0x1"])["result"]
+    check(b1["firstBlock"] == "0x1" and b1["lastBlock"] == "0x3", "batch 1 covers blocks 1-3")
+    check(b1["prevStateRoot"] == w3.eth.get_block(0)["stateRoot"].to_0x_hex(), "batch 1 prev root = genesis root")
+    check(b1["postStateRoot"] == w3.eth.get_block(3)["stateRoot"].to_0x_hex(), "batch 1 post root = block 3 root")
+    check(b1["messageCount"] == "0x0" and b1["messageQueueHash"] == "0x" + "00" * 32, "batch 1 includes no deposits")
+    check(rpc(url, "rollup_getBatchByBlock", ["0x2"])["result"]["index"] == "0x1", "rollup_getBatchByBlock")
 
     # Prometheus metrics.
     with urllib.request.urlopen(url + "/metrics", timeout=10) as r:

@@ -15,22 +15,25 @@ public struct BlockContext: Sendable, Equatable {
     public var coinbase: Address
     /// The transactions' canonical encodings, in order.
     public var transactions: [[UInt8]]
+    /// The v1 deposits credited before the transactions.
+    public var messages: [L1Message]
 
     /// A block context.
     public init(number: UInt64, timestamp: UInt64, baseFeePerGas: UInt256, gasLimit: UInt64, coinbase: Address,
-                transactions: [[UInt8]]) {
+                transactions: [[UInt8]], messages: [L1Message] = []) {
         self.number = number; self.timestamp = timestamp; self.baseFeePerGas = baseFeePerGas
-        self.gasLimit = gasLimit; self.coinbase = coinbase; self.transactions = transactions
+        self.gasLimit = gasLimit; self.coinbase = coinbase; self.transactions = transactions; self.messages = messages
     }
 
     /// The context of a stored block.
     public init(_ block: BlockRecord) {
         self.init(number: block.header.number, timestamp: block.header.timestamp,
                   baseFeePerGas: block.header.baseFeePerGas, gasLimit: block.header.gasLimit,
-                  coinbase: block.header.coinbase, transactions: block.transactions.map(\.raw))
+                  coinbase: block.header.coinbase, transactions: block.transactions.map(\.raw), messages: block.messages)
     }
 
-    /// rlp([number, timestamp, baseFeePerGas, gasLimit, coinbase, [tx₀, tx₁, …]]).
+    /// rlp([number, timestamp, baseFeePerGas, gasLimit, coinbase, [tx₀, tx₁, …], [deposit₀, …]]),
+    /// each deposit as `L1Message.rlp`.
     public var rlp: [UInt8] {
         var p: [UInt8] = []
         RLP.appendUInt(number, to: &p)
@@ -42,6 +45,10 @@ public struct BlockContext: Sendable, Equatable {
         for t in transactions { RLP.appendBytes(t, to: &txs) }
         RLP.appendHeader(payloadLength: txs.count, offset: 0xc0, to: &p)
         p += txs
+        var deposits: [UInt8] = []
+        for m in messages { deposits += m.rlp }
+        RLP.appendHeader(payloadLength: deposits.count, offset: 0xc0, to: &p)
+        p += deposits
         var out: [UInt8] = []
         RLP.appendHeader(payloadLength: p.count, offset: 0xc0, to: &out)
         return out + p
@@ -53,11 +60,17 @@ public enum BatchData {
     /// keccak256(rlp([context₀, context₁, …])): commits to every block context and raw
     /// transaction of the batch, in order (the `dataHash` of `BatchRecord` and of the batch file).
     public static func hash(_ blocks: [BlockContext]) -> UInt256 {
+        UInt256(bigEndianAt: Keccak256.hash(encode(blocks)))
+    }
+
+    /// rlp([context₀, context₁, …]): the bytes whose hash is the data hash, which the sequencer
+    /// posts as `batchData` of the settlement contract's `commitBatch` (so v1 hashes the same bytes).
+    public static func encode(_ blocks: [BlockContext]) -> [UInt8] {
         var payload: [UInt8] = []
         for b in blocks { payload += b.rlp }
         var out: [UInt8] = []
         RLP.appendHeader(payloadLength: payload.count, offset: 0xc0, to: &out)
-        return UInt256(bigEndianAt: Keccak256.hash(out + payload))
+        return out + payload
     }
 }
 

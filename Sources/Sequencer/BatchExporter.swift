@@ -14,6 +14,7 @@ public struct BatchExporter {
     /// The batch file of batch `index`.
     /// - Throws: `SequencerError.notFound` for an unknown batch, `.corruptRecord` when replay disagrees with the store.
     public func export(index: UInt64) throws -> BatchFile {
+        guard index > 0 else { throw SequencerError.notFound("batch 0 is the genesis block, which has no transactions to export") }
         guard let batch = try store.batch(index: index) else { throw SequencerError.notFound("batch \(index)") }
         var state = genesis.state
         var recent: [UInt64: UInt256] = [:]
@@ -24,13 +25,14 @@ public struct BatchExporter {
             for n in 1..<batch.firstBlock {
                 guard let header = try store.header(number: n) else { throw SequencerError.notFound("block \(n)") }
                 let txs = try store.transactions(block: n)
+                let messages = try store.messages(block: n)
                 let candidates = txs.map { PooledTransaction(transaction: $0.transaction, raw: $0.raw, hash: $0.hash, sender: $0.sender) }
                 let builder = BlockBuilder(chainId: genesis.chainId, coinbase: header.coinbase, gasLimit: header.gasLimit,
                                            extraData: header.extraData)
                 let (s, r, p) = (state, recent, parent)
                 let out = Interpreter.withLargeStack {
                     builder.build(parent: p, parentHash: p.hash, state: s, candidates: candidates, timestamp: header.timestamp,
-                                  baseFee: header.baseFeePerGas, recentHashes: r)
+                                  baseFee: header.baseFeePerGas, recentHashes: r, messages: messages)
                 }
                 guard out.block.header.stateRoot == header.stateRoot else {
                     throw SequencerError.corruptRecord("replay of block \(n) gives another state root")
@@ -44,7 +46,8 @@ public struct BatchExporter {
         var blocks: [BlockContext] = [], extra: [[UInt8]] = [], hashes: [UInt256] = []
         for n in batch.firstBlock...batch.lastBlock {
             guard let header = try store.header(number: n) else { throw SequencerError.notFound("block \(n)") }
-            blocks.append(BlockContext(BlockRecord(header: header, transactions: try store.transactions(block: n))))
+            blocks.append(BlockContext(BlockRecord(header: header, transactions: try store.transactions(block: n),
+                                                   messages: try store.messages(block: n))))
             extra.append(header.extraData)
             hashes.append(header.hash)
         }

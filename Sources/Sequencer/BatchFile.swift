@@ -8,7 +8,9 @@ import EVM
 ///   "dataHash", "parentHash",                      // hash of block firstBlock − 1
 ///   "blockHashes": { "0xN": "0xhash", … },          // the 256 blocks before firstBlock (BLOCKHASH)
 ///   "blocks": [ { "number", "timestamp", "baseFeePerGas", "gasLimit", "coinbase", "extraData",
-///                 "hash", "transactions": ["0x<raw tx>", …] }, … ],
+///                 "hash", "transactions": ["0x<raw tx>", …],
+///                 "l1Messages": [ { "index", "sender", "to", "value", "queueHash" }, … ] }, … ],
+///   "messageCount", "messageQueueHash",            // the v1 queue position after the batch
 ///   "preState": { "0xaddress": { "nonce", "balance", "code", "storage": { "0xslot": "0xvalue" } }, … } }
 /// ```
 ///
@@ -62,13 +64,18 @@ public struct BatchFile: Sendable {
                 ("gasLimit", q(b.gasLimit)), ("coinbase", .string(b.coinbase.description)),
                 ("extraData", .string(Hex.encode(extraData[i]))), ("hash", w(hashes[i])),
                 ("transactions", .array(b.transactions.map { .string(Hex.encode($0)) })),
+                ("l1Messages", .array(b.messages.map { m in
+                    .object([("index", q(m.index)), ("sender", .string(m.sender.description)), ("to", .string(m.to.description)),
+                             ("value", RPCFormat.q(m.value)), ("queueHash", w(m.queueHash))])
+                })),
             ])
         }
         return .object([
             ("version", .number(1)), ("chainId", q(chainId)), ("index", q(batch.index)),
             ("firstBlock", q(batch.firstBlock)), ("lastBlock", q(batch.lastBlock)),
             ("prevStateRoot", w(batch.prevStateRoot)), ("postStateRoot", w(batch.postStateRoot)),
-            ("dataHash", w(batch.dataHash)), ("parentHash", w(parentHash)),
+            ("dataHash", w(batch.dataHash)), ("messageCount", q(batch.messageCount)),
+            ("messageQueueHash", w(batch.messageQueueHash)), ("parentHash", w(parentHash)),
             ("blockHashes", .object(blockHashes.sorted { $0.key < $1.key }.map { (Hex.quantity($0.key), w($0.value)) })),
             ("blocks", .array(blockItems)), ("preState", .object(accounts)),
         ])
@@ -94,15 +101,25 @@ public struct BatchFile: Sendable {
                 guard let s = t.stringValue, let raw = Hex.decode(s) else { throw SequencerError.corruptRecord("batch file: transaction") }
                 txs.append(raw)
             }
+            var messages: [L1Message] = []
+            for m in b["l1Messages"]?.arrayValue ?? [] {
+                guard let sender = m["sender"]?.stringValue.flatMap(Address.init(hex:)),
+                      let to = m["to"]?.stringValue.flatMap(Address.init(hex:)) else {
+                    throw SequencerError.corruptRecord("batch file: l1Messages address")
+                }
+                messages.append(L1Message(index: try u64(m, "index"), sender: sender, to: to,
+                                          value: try field(m, "value").uint256(0), queueHash: try word(m, "queueHash")))
+            }
             blocks.append(BlockContext(number: try u64(b, "number"), timestamp: try u64(b, "timestamp"),
                                        baseFeePerGas: try field(b, "baseFeePerGas").uint256(0), gasLimit: try u64(b, "gasLimit"),
-                                       coinbase: coinbase, transactions: txs))
+                                       coinbase: coinbase, transactions: txs, messages: messages))
             extra.append(try field(b, "extraData").bytes(0))
             hashes.append(try word(b, "hash"))
         }
         batch = BatchRecord(index: try u64(v, "index"), firstBlock: try u64(v, "firstBlock"), lastBlock: try u64(v, "lastBlock"),
                             prevStateRoot: try word(v, "prevStateRoot"), postStateRoot: try word(v, "postStateRoot"),
-                            dataHash: try word(v, "dataHash"), status: .sealed, sealedAt: 0)
+                            dataHash: try word(v, "dataHash"), messageCount: try u64(v, "messageCount"),
+                            messageQueueHash: try word(v, "messageQueueHash"), status: .sealed, sealedAt: 0)
         guard BatchData.hash(blocks) == batch.dataHash else { throw SequencerError.corruptRecord("batch file: dataHash mismatch") }
         parentHash = try word(v, "parentHash")
         var recent: [UInt64: UInt256] = [:]
@@ -131,6 +148,13 @@ public struct BatchFile: Sendable {
     ///   a transaction does not decode, or a block does not include all its transactions.
     public func reexecute() throws -> (stateRoot: UInt256, hashes: [UInt256]) {
         guard preState.stateRoot == batch.prevStateRoot else { throw SequencerError.corruptRecord("pre-state root mismatch") }
+        let messages = blocks.flatMap(\.messages)
+        for (a, b) in zip(messages, messages.dropFirst()) where b.index != a.index + 1 || !b.follows(a.queueHash) {
+            throw SequencerError.corruptRecord("deposit \(b.index) does not follow deposit \(a.index)")
+        }
+        if let last = messages.last, last.index + 1 != batch.messageCount || last.queueHash != batch.messageQueueHash {
+            throw SequencerError.corruptRecord("the batch's last deposit is not at its message queue position")
+        }
         var state = preState
         var parentHash = self.parentHash
         var recent = blockHashes
@@ -149,7 +173,7 @@ public struct BatchFile: Sendable {
             let (s, r, ph) = (state, recent, parentHash)
             let result = Interpreter.withLargeStack {
                 builder.build(parent: parent, parentHash: ph, state: s, candidates: candidates, timestamp: ctx.timestamp,
-                              baseFee: ctx.baseFeePerGas, recentHashes: r)
+                              baseFee: ctx.baseFeePerGas, recentHashes: r, messages: ctx.messages)
             }
             guard result.block.transactions.count == ctx.transactions.count else {
                 throw SequencerError.corruptRecord("block \(ctx.number): \(result.invalid.count) transactions invalid on re-execution")

@@ -43,10 +43,17 @@ public struct BlockBuilder {
     ///   - timestamp: the block's timestamp.
     ///   - baseFee: the block's base fee (`FeeMarket.nextBaseFee(after: parent)` on chain v2).
     ///   - recentHashes: hashes of recent blocks by number, for BLOCKHASH.
+    ///   - messages: v1 deposits to credit before the transactions, in queue order.
     public func build(parent: BlockHeader, parentHash: UInt256, state: WorldState,
                       candidates: [PooledTransaction], timestamp: UInt64, baseFee: UInt256,
-                      recentHashes: [UInt64: UInt256]) -> Output {
+                      recentHashes: [UInt64: UInt256], messages: [L1Message] = []) -> Output {
         let number = parent.number + 1
+        var state = state
+        for m in messages {
+            var account = state.accounts[m.to] ?? Account()
+            account.balance = account.balance &+ m.value
+            state.accounts[m.to] = account
+        }
         let env = BlockEnvironment(coinbase: coinbase, number: number, timestamp: timestamp, gasLimit: gasLimit,
                                    baseFee: baseFee, prevRandao: .zero, chainId: chainId, excessBlobGas: 0,
                                    blockHash: { n in recentHashes[n] ?? .zero })
@@ -85,7 +92,8 @@ public struct BlockBuilder {
                                  transactionsRoot: Receipt.indexedRoot(included.map { $0.0.raw }),
                                  receiptsRoot: Receipt.indexedRoot(included.map { $0.1.encoded }),
                                  logsBloom: bloom, number: number, gasLimit: gasLimit, gasUsed: gasUsed,
-                                 timestamp: timestamp, extraData: extraData, baseFeePerGas: baseFee)
+                                 timestamp: timestamp, extraData: extraData, baseFeePerGas: baseFee,
+                                 messagesRoot: Receipt.indexedRoot(messages.map(\.rlp)))
         let hash = header.hash
         var logCount = 0
         let txs = included.enumerated().map { i, pair in
@@ -95,6 +103,6 @@ public struct BlockBuilder {
             logCount += pair.1.logs.count
             return t
         }
-        return Output(block: BlockRecord(header: header, transactions: txs), state: newState, invalid: invalid)
+        return Output(block: BlockRecord(header: header, transactions: txs, messages: messages), state: newState, invalid: invalid)
     }
 }

@@ -5,8 +5,10 @@ import Keccak
 ///
 /// Fields fixed on chain v2 (no proof of work, no beacon chain, no blobs, no withdrawals):
 /// `ommersHash` = keccak256(rlp([])), `difficulty` = 0, `mixHash` (prevRandao) = 0, `nonce` = 8 zero
-/// bytes, `withdrawalsRoot` = the empty trie root, `blobGasUsed` = `excessBlobGas` = 0,
-/// `parentBeaconBlockRoot` = 32 zero bytes. The hash is keccak256 of the 20-field RLP list.
+/// bytes, `blobGasUsed` = `excessBlobGas` = 0,
+/// `parentBeaconBlockRoot` = 32 zero bytes. The withdrawals-root slot holds `messagesRoot`, the
+/// trie root of the block's v1 deposits (`L1Message`), which is the empty trie root, as on
+/// Ethereum without withdrawals, for every block that credits none. The hash is keccak256 of the 20-field RLP list.
 public struct BlockHeader: Sendable, Equatable {
     /// Hash of the parent block (zero for block 0).
     public var parentHash: UInt256
@@ -32,6 +34,8 @@ public struct BlockHeader: Sendable, Equatable {
     public var extraData: [UInt8]
     /// EIP-1559 base fee.
     public var baseFeePerGas: UInt256
+    /// Trie root over rlp(index) → `L1Message.rlp` of the deposits the block credits.
+    public var messagesRoot: UInt256
 
     /// keccak256(rlp([])): the ommers hash of every post-merge block.
     public static let emptyOmmersHash = UInt256(bigEndianAt: Keccak256.hash([0xc0]))
@@ -39,11 +43,12 @@ public struct BlockHeader: Sendable, Equatable {
     /// A header.
     public init(parentHash: UInt256, coinbase: Address, stateRoot: UInt256, transactionsRoot: UInt256,
                 receiptsRoot: UInt256, logsBloom: Bloom, number: UInt64, gasLimit: UInt64, gasUsed: UInt64,
-                timestamp: UInt64, extraData: [UInt8], baseFeePerGas: UInt256) {
+                timestamp: UInt64, extraData: [UInt8], baseFeePerGas: UInt256,
+                messagesRoot: UInt256 = MerklePatriciaTrie.emptyRoot) {
         self.parentHash = parentHash; self.coinbase = coinbase; self.stateRoot = stateRoot
         self.transactionsRoot = transactionsRoot; self.receiptsRoot = receiptsRoot; self.logsBloom = logsBloom
         self.number = number; self.gasLimit = gasLimit; self.gasUsed = gasUsed; self.timestamp = timestamp
-        self.extraData = extraData; self.baseFeePerGas = baseFeePerGas
+        self.extraData = extraData; self.baseFeePerGas = baseFeePerGas; self.messagesRoot = messagesRoot
     }
 
     /// The header's RLP: the 20 Cancun fields in order.
@@ -66,7 +71,7 @@ public struct BlockHeader: Sendable, Equatable {
         RLP.appendBytes([UInt8](repeating: 0, count: 32), to: &p) // mixHash (prevRandao)
         RLP.appendBytes([UInt8](repeating: 0, count: 8), to: &p)  // nonce
         RLP.appendUInt(baseFeePerGas, to: &p)
-        RLP.appendBytes(MerklePatriciaTrie.emptyRoot.bigEndianBytes, to: &p) // withdrawalsRoot
+        RLP.appendBytes(messagesRoot.bigEndianBytes, to: &p) // withdrawalsRoot slot
         RLP.appendUInt(UInt64(0), to: &p)                    // blobGasUsed
         RLP.appendUInt(UInt64(0), to: &p)                    // excessBlobGas
         RLP.appendBytes([UInt8](repeating: 0, count: 32), to: &p) // parentBeaconBlockRoot
@@ -97,6 +102,6 @@ public struct BlockHeader: Sendable, Equatable {
                   transactionsRoot: try word(4), receiptsRoot: try word(5), logsBloom: bloom,
                   number: try fields[8].uint64Value(), gasLimit: try fields[9].uint64Value(),
                   gasUsed: try fields[10].uint64Value(), timestamp: try fields[11].uint64Value(),
-                  extraData: try fields[12].bytesValue(), baseFeePerGas: try word(15))
+                  extraData: try fields[12].bytesValue(), baseFeePerGas: try word(15), messagesRoot: try word(16))
     }
 }

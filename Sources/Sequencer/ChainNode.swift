@@ -34,6 +34,15 @@ public final class ChainNode: @unchecked Sendable {
     var _openBatch: [BlockContext] = []
     var _batchPrevRoot: UInt256
     var _nextBatchIndex: UInt64
+    /// Recorded v1 deposits not yet credited, in queue order.
+    var _messageQueue: [L1Message] = []
+    /// Deposits credited up to the head, and the queue hash after the last of them.
+    var _messageCount: UInt64 = 0
+    var _messageHash: UInt256 = .zero
+    /// Deposits recorded (credited or queued), and the queue hash after the last of them.
+    var _knownMessages: UInt64 = 0
+    var _knownHash: UInt256 = .zero
+    let enqueueLock = NSLock()
     var _running = false
     let wake = DispatchSemaphore(value: 0)
     var _producer: Thread?
@@ -72,16 +81,33 @@ public final class ChainNode: @unchecked Sendable {
         for n in first..._head.number {
             if let h = try store.header(number: n) { _recentHashes[n] = h.hash }
         }
-        let latest = try store.latestBatch()
-        _nextBatchIndex = latest.map { $0.index + 1 } ?? 0
-        let openFrom = latest.map { $0.lastBlock + 1 } ?? 1
-        _batchPrevRoot = latest?.postStateRoot ?? genesisHeader.stateRoot
+        // Batch 0 is the genesis block alone, final by definition, as in the settlement contract
+        // (SPEC.md, "Genesis"), so batch indices here and on v1 are the same numbers.
+        let latest: BatchRecord
+        if let stored = try store.latestBatch() {
+            latest = stored
+        } else {
+            latest = BatchRecord(index: 0, firstBlock: 0, lastBlock: 0, prevStateRoot: genesisHeader.stateRoot,
+                                 postStateRoot: genesisHeader.stateRoot, dataHash: .zero, status: .finalized,
+                                 sealedAt: genesisHeader.timestamp)
+            try store.saveBatch(latest)
+        }
+        _nextBatchIndex = latest.index + 1
+        let openFrom = latest.lastBlock + 1
+        _batchPrevRoot = latest.postStateRoot
+        _messageCount = latest.messageCount
+        _messageHash = latest.messageQueueHash
         if openFrom <= _head.number {
             for n in openFrom..._head.number {
                 guard let h = try store.header(number: n) else { throw SequencerError.corruptRecord("block \(n)") }
-                _openBatch.append(BlockContext(BlockRecord(header: h, transactions: try store.transactions(block: n))))
+                let messages = try store.messages(block: n)
+                if let last = messages.last { (_messageCount, _messageHash) = (last.index + 1, last.queueHash) }
+                _openBatch.append(BlockContext(BlockRecord(header: h, transactions: try store.transactions(block: n),
+                                                           messages: messages)))
             }
         }
+        _messageQueue = try store.unincludedMessages()
+        (_knownMessages, _knownHash) = _messageQueue.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
         try readmitPending()
     }
 
@@ -201,6 +227,53 @@ public final class ChainNode: @unchecked Sendable {
         _mempool.remove(hash: hash)
     }
 
+    // MARK: - v1 deposits
+
+    /// Where the node's record of the v1 queue ends: the next deposit index it expects and the
+    /// queue hash before it (a v1 follower resumes from here).
+    public var messageQueueTip: (count: UInt64, hash: UInt256) {
+        lock.lock(); defer { lock.unlock() }
+        return (_knownMessages, _knownHash)
+    }
+
+    /// Deposits credited up to the head, and the queue hash after the last of them.
+    public var includedMessages: (count: UInt64, hash: UInt256) {
+        lock.lock(); defer { lock.unlock() }
+        return (_messageCount, _messageHash)
+    }
+
+    /// Records deposits read from v1 so that the next blocks credit them, in order.
+    ///
+    /// Each must continue the queue exactly: index = the next expected one and its queue hash the
+    /// contract's step from the previous hash, so a follower that skipped, repeated or altered a
+    /// deposit is refused before anything is credited. Deposits already recorded are ignored
+    /// (a follower that re-reads a range after a restart). Durable when it returns.
+    /// - Throws: `SequencerError.messageQueue` for a gap or a hash that does not follow; the store's errors.
+    public func enqueue(messages: [L1Message]) throws {
+        enqueueLock.lock()
+        defer { enqueueLock.unlock() }
+        var (count, hash) = messageQueueTip
+        var fresh: [L1Message] = []
+        for m in messages where m.index >= count {
+            guard m.index == count else {
+                throw SequencerError.messageQueue("deposit \(m.index) arrived before deposit \(count)")
+            }
+            guard m.follows(hash) else {
+                throw SequencerError.messageQueue("deposit \(m.index): queue hash \(Hex.encode(word: m.queueHash)) does not follow \(Hex.encode(word: hash))")
+            }
+            fresh.append(m)
+            (count, hash) = (m.index + 1, m.queueHash)
+        }
+        if fresh.isEmpty { return }
+        try store.insertMessages(fresh)
+        lock.lock()
+        _messageQueue += fresh
+        (_knownMessages, _knownHash) = (count, hash)
+        lock.unlock()
+        logger.info("deposits recorded", metadata: ["from": "\(fresh[0].index)", "count": "\(fresh.count)"])
+        wake.signal()
+    }
+
     // MARK: - Producing
 
     /// Builds, stores and publishes one block from the pool, sealing a batch when the policy says so.
@@ -214,8 +287,9 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         let parent = _head, parentHash = _headHash, state = _state, recent = _recentHashes
         let candidates = _mempool.executable(accountNonce: { state.nonce($0) })
+        let messages = Array(_messageQueue.prefix(configuration.maxMessagesPerBlock))
         lock.unlock()
-        if candidates.isEmpty {
+        if candidates.isEmpty && messages.isEmpty {
             try sealIfDue(now: now, withBlock: nil)
             return nil
         }
@@ -223,7 +297,7 @@ public final class ChainNode: @unchecked Sendable {
         let timestamp = max(now, parent.timestamp)
         let out = builder.build(parent: parent, parentHash: parentHash, state: state, candidates: candidates,
                                 timestamp: timestamp, baseFee: FeeMarket.nextBaseFee(after: parent),
-                                recentHashes: recent)
+                                recentHashes: recent, messages: messages)
         let changes = StateChanges(from: state, to: out.state)
         let removed = out.block.transactions.map(\.hash) + out.invalid.map(\.hash)
         let context = BlockContext(out.block)
@@ -239,6 +313,8 @@ public final class ChainNode: @unchecked Sendable {
         _recentHashes[out.block.header.number] = out.block.hash
         _recentHashes[out.block.header.number &- 256] = nil
         for h in removed { _mempool.remove(hash: h) }
+        _messageQueue.removeFirst(messages.count)
+        if let last = messages.last { (_messageCount, _messageHash) = (last.index + 1, last.queueHash) }
         var stale: [UInt256] = []
         for sender in Set(out.block.transactions.map(\.sender)) {
             stale += _mempool.removeStale(sender: sender, accountNonce: _state.nonce(sender))
@@ -265,9 +341,10 @@ public final class ChainNode: @unchecked Sendable {
         guard configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: blocks[0].timestamp, now: now) else {
             return nil
         }
+        let (count, hash) = context.messages.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
         return BatchRecord(index: _nextBatchIndex, firstBlock: blocks[0].number, lastBlock: context.number,
                            prevStateRoot: _batchPrevRoot, postStateRoot: postRoot, dataHash: BatchData.hash(blocks),
-                           status: .sealed, sealedAt: now)
+                           messageCount: count, messageQueueHash: hash, status: .sealed, sealedAt: now)
     }
 
     /// Seals the open batch if it is due (called while idle).
@@ -275,11 +352,13 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         let blocks = _openBatch
         let prevRoot = _batchPrevRoot, index = _nextBatchIndex, postRoot = _head.stateRoot
+        let (count, hash) = (_messageCount, _messageHash)
         lock.unlock()
         guard let first = blocks.first, let last = blocks.last,
               configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: first.timestamp, now: now) else { return }
         let batch = BatchRecord(index: index, firstBlock: first.number, lastBlock: last.number, prevStateRoot: prevRoot,
-                                postStateRoot: postRoot, dataHash: BatchData.hash(blocks), status: .sealed, sealedAt: now)
+                                postStateRoot: postRoot, dataHash: BatchData.hash(blocks), messageCount: count,
+                                messageQueueHash: hash, status: .sealed, sealedAt: now)
         try store.saveBatch(batch)
         lock.lock()
         _openBatch = []

@@ -37,10 +37,12 @@ public struct BlockRecord: Sendable {
     public var hash: UInt256
     /// The transactions in order.
     public var transactions: [IncludedTransaction]
+    /// The v1 deposits it credited before its transactions.
+    public var messages: [L1Message]
 
     /// A block record; `hash` is computed from the header.
-    public init(header: BlockHeader, transactions: [IncludedTransaction]) {
-        self.header = header; self.hash = header.hash; self.transactions = transactions
+    public init(header: BlockHeader, transactions: [IncludedTransaction], messages: [L1Message] = []) {
+        self.header = header; self.hash = header.hash; self.transactions = transactions; self.messages = messages
     }
 }
 
@@ -122,6 +124,10 @@ public struct BatchRecord: Sendable, Equatable {
     public var postStateRoot: UInt256
     /// `BatchData.hash` of the batch's block contexts and raw transactions.
     public var dataHash: UInt256
+    /// How many v1 deposits chain v2 has credited up to the end of this batch (the queue position).
+    public var messageCount: UInt64
+    /// The v1 queue hash after the last of them (`queueHash[messageCount]` of the contract).
+    public var messageQueueHash: UInt256
     /// Progress towards finality.
     public var status: BatchStatus
     /// Unix seconds when it was sealed.
@@ -129,9 +135,11 @@ public struct BatchRecord: Sendable, Equatable {
 
     /// A batch record.
     public init(index: UInt64, firstBlock: UInt64, lastBlock: UInt64, prevStateRoot: UInt256,
-                postStateRoot: UInt256, dataHash: UInt256, status: BatchStatus, sealedAt: UInt64) {
+                postStateRoot: UInt256, dataHash: UInt256, messageCount: UInt64 = 0, messageQueueHash: UInt256 = .zero,
+                status: BatchStatus, sealedAt: UInt64) {
         self.index = index; self.firstBlock = firstBlock; self.lastBlock = lastBlock
         self.prevStateRoot = prevStateRoot; self.postStateRoot = postStateRoot; self.dataHash = dataHash
+        self.messageCount = messageCount; self.messageQueueHash = messageQueueHash
         self.status = status; self.sealedAt = sealedAt
     }
 }

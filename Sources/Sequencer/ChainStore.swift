@@ -20,7 +20,7 @@ public protocol ChainStore: Sendable {
     func commitGenesis(header: BlockHeader, state: WorldState) throws
     /// Loads the latest state.
     func loadState() throws -> WorldState
-    /// Writes a block, its state changes, drops `removingPending` from the pending set and records
+    /// Writes a block (with the deposits it credited), its state changes, drops `removingPending` from the pending set and records
     /// `batch` if one was sealed with it, atomically.
     func commitBlock(_ block: BlockRecord, changes: StateChanges, removingPending: [UInt256], batch: BatchRecord?) throws
     /// Adds acknowledged transactions (hash, raw bytes) to the pending set; durable on return.
@@ -29,6 +29,15 @@ public protocol ChainStore: Sendable {
     func deletePending(_ hashes: [UInt256]) throws
     /// The pending set's raw transactions, in arrival order.
     func pendingTransactions() throws -> [[UInt8]]
+    /// Records v1 deposits the node has seen but not yet credited; durable on return. Re-inserting
+    /// a known deposit is a no-op.
+    func insertMessages(_ messages: [L1Message]) throws
+    /// The recorded deposits no block has credited yet, in queue order.
+    func unincludedMessages() throws -> [L1Message]
+    /// The deposits block `number` credited, in queue order (`commitBlock` records them).
+    func messages(block number: UInt64) throws -> [L1Message]
+    /// The recorded deposit with the highest queue index, included or not.
+    func lastMessage() throws -> L1Message?
     /// The header of block `number`.
     func header(number: UInt64) throws -> BlockHeader?
     /// The number of the block with this hash.

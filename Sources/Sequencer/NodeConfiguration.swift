@@ -13,6 +13,8 @@ public struct NodeConfiguration: Sendable {
     public var maxTransactionSize: Int
     /// Gas cap of eth_call and eth_estimateGas.
     public var callGasCap: UInt64
+    /// Most v1 deposits one block credits (the rest wait for the next blocks, in order).
+    public var maxMessagesPerBlock: Int = 256
 
     /// A configuration (defaults: 1 s blocks, default pool limits and batch policy, 128 KiB, 50M gas cap).
     public init(blockTimeMilliseconds: UInt64 = 1000, mempoolLimits: MempoolLimits = MempoolLimits(),

@@ -99,7 +99,8 @@ public enum RPCFormat {
         .object([
             ("index", q(b.index)), ("status", .string(b.status.rawValue)), ("firstBlock", q(b.firstBlock)),
             ("lastBlock", q(b.lastBlock)), ("prevStateRoot", w(b.prevStateRoot)), ("postStateRoot", w(b.postStateRoot)),
-            ("dataHash", w(b.dataHash)), ("sealedAt", q(b.sealedAt)),
+            ("dataHash", w(b.dataHash)), ("messageCount", q(b.messageCount)),
+            ("messageQueueHash", w(b.messageQueueHash)), ("sealedAt", q(b.sealedAt)),
         ])
     }
 }

@@ -62,6 +62,15 @@ public final class SQLiteChainStore: ChainStore {
                     PRIMARY KEY (address, slot)) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v2-l1-messages") { db in
+            try db.execute(sql: """
+                ALTER TABLE batches ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE batches ADD COLUMN message_queue_hash BLOB;
+                CREATE TABLE l1_messages (queue_index INTEGER PRIMARY KEY, sender BLOB NOT NULL, recipient BLOB NOT NULL,
+                    value BLOB NOT NULL, queue_hash BLOB NOT NULL, block_number INTEGER);
+                CREATE INDEX l1_messages_block ON l1_messages(block_number);
+                """)
+        }
         return m
     }
 
@@ -126,6 +135,48 @@ public final class SQLiteChainStore: ChainStore {
         }
     }
 
+    // MARK: - v1 deposits
+
+    public func insertMessages(_ messages: [L1Message]) throws {
+        try pool.write { db in
+            for m in messages { try Self.upsertMessage(db, m, block: nil) }
+        }
+    }
+
+    /// Inserts a deposit, keeping the block it was included in if it is already known.
+    static func upsertMessage(_ db: Database, _ m: L1Message, block: UInt64?) throws {
+        try db.execute(sql: """
+            INSERT INTO l1_messages (queue_index, sender, recipient, value, queue_hash, block_number) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(queue_index) DO UPDATE SET block_number = COALESCE(excluded.block_number, block_number)
+            """, arguments: [Int64(m.index), Data(m.sender.bytes), Data(m.to.bytes), data(m.value), data(m.queueHash),
+                             block.map { Int64($0) }])
+    }
+
+    public func unincludedMessages() throws -> [L1Message] {
+        try fetchMessages(sql: "SELECT * FROM l1_messages WHERE block_number IS NULL ORDER BY queue_index", [])
+    }
+
+    public func messages(block number: UInt64) throws -> [L1Message] {
+        try fetchMessages(sql: "SELECT * FROM l1_messages WHERE block_number = ? ORDER BY queue_index", [Int64(number)])
+    }
+
+    public func lastMessage() throws -> L1Message? {
+        try fetchMessages(sql: "SELECT * FROM l1_messages ORDER BY queue_index DESC LIMIT 1", []).first
+    }
+
+    func fetchMessages(sql: String, _ args: [Int64]) throws -> [L1Message] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
+                guard let sender = Address(bytes: [UInt8](row["sender"] as Data)),
+                      let to = Address(bytes: [UInt8](row["recipient"] as Data)) else {
+                    throw SequencerError.corruptRecord("l1 message row")
+                }
+                return L1Message(index: UInt64(row["queue_index"] as Int64), sender: sender, to: to,
+                                 value: Self.word(row["value"]), queueHash: Self.word(row["queue_hash"]))
+            }
+        }
+    }
+
     static func insertBlock(_ db: Database, _ block: BlockRecord) throws {
         try db.execute(sql: "INSERT INTO blocks (number, hash, header) VALUES (?, ?, ?)",
                        arguments: [Int64(block.header.number), data(block.hash), Data(block.header.rlp)])
@@ -154,6 +205,7 @@ public final class SQLiteChainStore: ChainStore {
                 logIndex += 1
             }
         }
+        for m in block.messages { try upsertMessage(db, m, block: block.header.number) }
     }
 
     static func apply(_ db: Database, _ changes: StateChanges) throws {
@@ -340,10 +392,12 @@ public final class SQLiteChainStore: ChainStore {
 
     static func upsertBatch(_ db: Database, _ b: BatchRecord) throws {
         try db.execute(sql: """
-            INSERT OR REPLACE INTO batches (idx, first_block, last_block, prev_state_root, post_state_root, data_hash, status, sealed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO batches (idx, first_block, last_block, prev_state_root, post_state_root, data_hash, status,
+                sealed_at, message_count, message_queue_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [Int64(b.index), Int64(b.firstBlock), Int64(b.lastBlock), data(b.prevStateRoot),
-                             data(b.postStateRoot), data(b.dataHash), b.status.rawValue, Int64(b.sealedAt)])
+                             data(b.postStateRoot), data(b.dataHash), b.status.rawValue, Int64(b.sealedAt),
+                             Int64(b.messageCount), data(b.messageQueueHash)])
     }
 
     public func batch(index: UInt64) throws -> BatchRecord? {
@@ -366,7 +420,8 @@ public final class SQLiteChainStore: ChainStore {
             return BatchRecord(index: UInt64(row["idx"] as Int64), firstBlock: UInt64(row["first_block"] as Int64),
                                lastBlock: UInt64(row["last_block"] as Int64), prevStateRoot: Self.word(row["prev_state_root"]),
                                postStateRoot: Self.word(row["post_state_root"]), dataHash: Self.word(row["data_hash"]),
-                               status: status, sealedAt: UInt64(row["sealed_at"] as Int64))
+                               messageCount: UInt64(row["message_count"] as Int64),
+                               messageQueueHash: Self.word(row["message_queue_hash"]), status: status, sealedAt: UInt64(row["sealed_at"] as Int64))
         }
     }
 

@@ -9,6 +9,8 @@ public enum SequencerError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidConfiguration(String)
     /// A requested item does not exist.
     case notFound(String)
+    /// Deposits from v1 that do not continue the recorded queue (a gap or a wrong queue hash).
+    case messageQueue(String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum SequencerError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .genesisMismatch(s, c): "genesis mismatch: database has \(s), configuration gives \(c)"
         case .invalidConfiguration(let s): "invalid configuration: \(s)"
         case .notFound(let s): "not found: \(s)"
+        case .messageQueue(let s): "v1 message queue: \(s)"
         }
     }
 }

@@ -21,6 +21,17 @@ public struct MessageQueue: Sendable, Equatable {
         public init(index: UInt64, sender: Address, to: Address, value: UInt256, queueHash: UInt256) {
             self.index = index; self.sender = sender; self.to = to; self.value = value; self.queueHash = queueHash
         }
+
+        /// The queue step: keccak(previous ‖ index ‖ sender ‖ to ‖ value).
+        public static func queueHash(after previous: UInt256, index: UInt64, sender: Address, to: Address,
+                                     value: UInt256) -> UInt256 {
+            UInt256.keccak(words: previous, UInt256(index), sender.word, to.word, value)
+        }
+
+        /// Whether `queueHash` is the step from `previous` (the queue hash before this deposit).
+        public func follows(_ previous: UInt256) -> Bool {
+            queueHash == Self.queueHash(after: previous, index: index, sender: sender, to: to, value: value)
+        }
     }
 
     /// `hashes[k]` for k = 0 … count.
@@ -40,7 +51,7 @@ public struct MessageQueue: Sendable, Equatable {
     @discardableResult
     public mutating func append(sender: Address, to: Address, value: UInt256) -> Deposit {
         let k = count
-        let h = UInt256.keccak(words: head, UInt256(k), sender.word, to.word, value)
+        let h = Deposit.queueHash(after: head, index: k, sender: sender, to: to, value: value)
         hashes.append(h)
         positions[h] = k + 1
         return Deposit(index: k, sender: sender, to: to, value: value, queueHash: h)

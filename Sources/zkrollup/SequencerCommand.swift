@@ -2,6 +2,7 @@ import EVM
 import ArgumentParser
 import Foundation
 import Logging
+import Relayer
 import Sequencer
 
 /// Options shared by the commands that open a node's database.
@@ -69,6 +70,8 @@ struct SequencerCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @OptionGroup(title: "Chain v1 (settlement)") var l1: SequencerL1Options
+
     func run() async throws {
         guard let colon = rpc.lastIndex(of: ":"), let port = Int(rpc[rpc.index(after: colon)...]) else {
             throw ValidationError("--rpc must be HOST:PORT")
@@ -90,6 +93,8 @@ struct SequencerCommand: AsyncParsableCommand {
         let chain = try ChainNode(store: store, genesis: genesis, configuration: config, logger: logger)
         chain.start()
         defer { chain.stop() }
+        let relay = try await l1.start(node: chain, logger: logger)
+        defer { for t in relay { t.cancel() } }
         let handler = RPCHandler(node: chain)
         let chainId = genesis.chainId
         try await RPCServer.run(handler: handler, host: host, port: port, logger: logger) { bound in

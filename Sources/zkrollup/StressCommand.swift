@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Sequencer
 import Stress
 
 /// `zkrollup stress`: the load harness.

@@ -10,6 +10,7 @@ struct ZKRollup: AsyncParsableCommand {
                       SRSCommand.self,
                       ProveCommand.self,
                       VerifyCommand.self,
+                      L1Command.self,
                       EVMCommand.self,
                       SequencerCommand.self,
                       BatchCommand.self,

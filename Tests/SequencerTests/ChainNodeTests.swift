@@ -113,8 +113,8 @@ import Testing
         _ = try await node.submit(raw: TestChain.tx(from: 3, nonce: 1, to: contract, value: .zero, gas: 100_000,
                                                    data: UInt256(5).bigEndianBytes).encoded)
         _ = try produce(node, now: 1_010)
-        let b0 = try #require(try node.store.batch(index: 0))
-        let b1 = try #require(try node.store.batch(index: 1))
+        let b0 = try #require(try node.store.batch(index: 1))
+        let b1 = try #require(try node.store.batch(index: 2))
         #expect(b0.firstBlock == 1 && b0.lastBlock == 2 && b1.firstBlock == 3 && b1.lastBlock == 4)
         #expect(b0.postStateRoot == b1.prevStateRoot)
         #expect(b0.postStateRoot == (try node.store.header(number: 2))?.stateRoot)

@@ -3,7 +3,6 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Sequencer
 
 /// A minimal JSON-RPC 2.0 client over HTTP (URLSession, keep-alive connections).
 public final class RPCClient: Sendable {
@@ -30,7 +29,7 @@ public final class RPCClient: Sendable {
                                      ("params", .array(params))])
         request.httpBody = Data(body.serialized)
         let data: Data
-        do { (data, _) = try await session.data(for: request) } catch { throw RPCClientError.transport("\(error)") }
+        do { (data, _) = try await session.data(for: request) } catch { throw RPCClientError.transport(describe(error)) }
         let response: JSONValue
         do { response = try JSONValue.parse(data) } catch { throw RPCClientError.transport("response is not JSON") }
         if let e = response["error"] {
@@ -52,7 +51,7 @@ public final class RPCClient: Sendable {
         })
         request.httpBody = Data(body.serialized)
         let data: Data
-        do { (data, _) = try await session.data(for: request) } catch { throw RPCClientError.transport("\(error)") }
+        do { (data, _) = try await session.data(for: request) } catch { throw RPCClientError.transport(describe(error)) }
         guard let items = (try? JSONValue.parse(data))?.arrayValue else { throw RPCClientError.transport("batch response is not an array") }
         var out = [Result<JSONValue, RPCClientError>](repeating: .failure(.transport("missing response")), count: calls.count)
         for item in items {
@@ -65,6 +64,13 @@ public final class RPCClient: Sendable {
             }
         }
         return out
+    }
+
+    /// "cannot reach URL: reason", with Foundation's own sentence rather than its error dump.
+    func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        let reason = ns.userInfo[NSLocalizedDescriptionKey] as? String ?? "\(error)"
+        return "cannot reach \(url.absoluteString): \(reason)"
     }
 
     /// A quantity result as UInt64.

@@ -1,0 +1,66 @@
+import ArgumentParser
+import EVM
+import Foundation
+import Logging
+import Relayer
+import Sequencer
+
+/// The sequencer's chain v1 side: follow deposits, commit sealed batches, finalize them.
+struct SequencerL1Options: ParsableArguments {
+    @Option(name: .customLong("l1-rpc"), help: "Chain v1 JSON-RPC URL: follow its deposits (and settle batches with --l1-key).")
+    var rpc: String?
+
+    @Option(name: .customLong("l1-rollup"), help: "The settlement contract's address (default: where `zkrollup l1 --dev` deploys it).")
+    var rollup: String?
+
+    @Option(name: .customLong("l1-key"), help: "The sequencer's v1 private key: commit every sealed batch on v1.")
+    var key: String?
+
+    @Option(name: .customLong("l1-prove"), help: "Finalize committed batches with proofs of this circuit: stub:N (development only).")
+    var prove: String?
+
+    @Option(name: .customLong("l1-srs"), help: "SRS for --l1-prove (default: the insecure dev SRS, as `l1 --dev`).")
+    var srs: String?
+
+    @Option(name: .customLong("l1-poll-ms"), help: "Milliseconds between v1 polls.")
+    var pollMilliseconds: UInt64 = 300
+
+    @Option(name: .customLong("l1-start-block"), help: "v1 block to scan deposits from (the contract's deployment block).")
+    var startBlock: UInt64 = 0
+
+    static func stubProver(spec: String, srs: String?) throws -> DevStubProver {
+        do { return try DevStubProver(spec: spec, srs: srs) } catch { throw CLIError.exit(error.description) }
+    }
+
+    /// Starts the follower (and the submitter) as tasks; none without --l1-rpc.
+    func start(node: ChainNode, logger: Logger) async throws -> [Task<Void, Never>] {
+        guard let rpc else {
+            if key != nil || prove != nil { throw ValidationError("--l1-key and --l1-prove need --l1-rpc") }
+            return []
+        }
+        guard let url = URL(string: rpc), url.scheme == "http" || url.scheme == "https" else {
+            throw ValidationError("--l1-rpc: expected an http(s) URL")
+        }
+        guard let address = rollup.map({ Address(hex: $0) }) ?? L1Command.devRollupAddress else {
+            throw ValidationError("--l1-rollup: not an address")
+        }
+        if prove != nil && key == nil { throw ValidationError("--l1-prove needs --l1-key (the sequencer commits before finalizing)") }
+        let client = L1Client(url: url, rollup: address)
+        try await l1Request { try await client.checkDeployment(l2ChainId: node.chainId) }
+        let follower = DepositFollower(client: client, node: node, startBlock: startBlock, logger: logger)
+        var tasks = [Task { await follower.run(intervalMilliseconds: pollMilliseconds) }]
+        if let key {
+            let k = try privateKey(key, option: "--l1-key")
+            var prover: BatchSubmitter.Prover?
+            if let prove {
+                printError(DevStubProver.warning)
+                let stub = try Self.stubProver(spec: prove, srs: srs)
+                prover = { _, publicInput in try stub.prove(publicInput: publicInput) }
+            }
+            let submitter = BatchSubmitter(client: client, node: node, key: k, prover: prover, logger: logger)
+            tasks.append(Task { await submitter.run(intervalMilliseconds: pollMilliseconds) })
+        }
+        logger.info("following chain v1", metadata: ["rpc": "\(rpc)", "rollup": "\(address)", "settling": "\(key != nil)"])
+        return tasks
+    }
+}
