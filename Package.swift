@@ -102,6 +102,6 @@ let package = Package(
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),
-        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "EVM", "Keccak", "TestSupport"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "EVM", "Keccak", "TestSupport"]),
     ]
 )

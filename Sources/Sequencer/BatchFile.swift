@@ -64,10 +64,7 @@ public struct BatchFile: Sendable {
                 ("gasLimit", q(b.gasLimit)), ("coinbase", .string(b.coinbase.description)),
                 ("extraData", .string(Hex.encode(extraData[i]))), ("hash", w(hashes[i])),
                 ("transactions", .array(b.transactions.map { .string(Hex.encode($0)) })),
-                ("l1Messages", .array(b.messages.map { m in
-                    .object([("index", q(m.index)), ("sender", .string(m.sender.description)), ("to", .string(m.to.description)),
-                             ("value", RPCFormat.q(m.value)), ("queueHash", w(m.queueHash))])
-                })),
+                ("l1Messages", .array(b.messages.map(RPCFormat.message))),
             ])
         }
         return .object([

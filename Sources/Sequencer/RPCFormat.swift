@@ -8,8 +8,11 @@ public enum RPCFormat {
     static func a(_ v: Address) -> JSONValue { .string(v.description) }
     static func d(_ v: [UInt8]) -> JSONValue { .string(Hex.encode(v)) }
 
-    /// A block; `transactions` is a list of hashes or of full transaction objects.
-    public static func block(_ header: BlockHeader, hash: UInt256, transactions: [JSONValue], size: Int) -> JSONValue {
+    /// A block; `transactions` is a list of hashes or of full transaction objects. Beyond
+    /// go-ethereum's fields, `l1Messages` lists the v1 deposits it credited, whose trie root is
+    /// in `withdrawalsRoot` (`BlockHeader.messagesRoot`).
+    public static func block(_ header: BlockHeader, hash: UInt256, transactions: [JSONValue], size: Int,
+                             messages: [L1Message] = []) -> JSONValue {
         .object([
             ("number", q(header.number)), ("hash", w(hash)), ("parentHash", w(header.parentHash)),
             ("nonce", .string("0x0000000000000000")), ("sha3Uncles", w(BlockHeader.emptyOmmersHash)),
@@ -19,9 +22,16 @@ public enum RPCFormat {
             ("extraData", d(header.extraData)), ("size", q(UInt64(size))), ("gasLimit", q(header.gasLimit)),
             ("gasUsed", q(header.gasUsed)), ("timestamp", q(header.timestamp)), ("transactions", .array(transactions)),
             ("uncles", .array([])), ("baseFeePerGas", q(header.baseFeePerGas)), ("withdrawals", .array([])),
-            ("withdrawalsRoot", w(MerklePatriciaTrie.emptyRoot)), ("blobGasUsed", .string("0x0")),
+            ("withdrawalsRoot", w(header.messagesRoot)), ("blobGasUsed", .string("0x0")),
             ("excessBlobGas", .string("0x0")), ("parentBeaconBlockRoot", w(.zero)), ("mixHash", w(.zero)),
+            ("l1Messages", .array(messages.map(message))),
         ])
+    }
+
+    /// A v1 deposit as chain v2 credited it.
+    public static func message(_ m: L1Message) -> JSONValue {
+        .object([("index", q(m.index)), ("sender", a(m.sender)), ("to", a(m.to)), ("value", q(m.value)),
+                 ("queueHash", w(m.queueHash))])
     }
 
     /// A transaction; block fields are null for a pooled one.

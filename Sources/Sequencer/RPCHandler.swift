@@ -222,7 +222,8 @@ public final class RPCHandler: Sendable {
         let items: [JSONValue] = txs.map { full ? RPCFormat.transaction($0, baseFee: header.baseFeePerGas) : RPCFormat.w($0.hash) }
         var size = header.rlp.count + 3
         for t in txs { size += t.raw.count + 3 }
-        return RPCFormat.block(header, hash: hash, transactions: items, size: size)
+        let messages = header.messagesRoot == MerklePatriciaTrie.emptyRoot ? [] : try node.store.messages(block: number)
+        return RPCFormat.block(header, hash: hash, transactions: items, size: size, messages: messages)
     }
 
     func transactionByHash(_ p: RPCParams) throws -> JSONValue {

@@ -118,11 +118,14 @@ import Testing
         #expect(b0.firstBlock == 1 && b0.lastBlock == 2 && b1.firstBlock == 3 && b1.lastBlock == 4)
         #expect(b0.postStateRoot == b1.prevStateRoot)
         #expect(b0.postStateRoot == (try node.store.header(number: 2))?.stateRoot)
-        #expect(try node.store.batch(containingBlock: 3)?.index == 1)
-        #expect(try node.store.latestBatch()?.index == 1)
-        #expect(try node.store.batch(index: 2) == nil) // block 5 is still open
-        // Export batch 1, write it out, read it back and re-execute without the database.
-        let file = try BatchExporter(store: node.store, genesis: Genesis.dev()).export(index: 1)
+        #expect(try node.store.batch(containingBlock: 3)?.index == 2)
+        #expect(try node.store.latestBatch()?.index == 2)
+        #expect(try node.store.batch(index: 3) == nil) // block 5 is still open
+        // Batch 0 is genesis, final as on v1.
+        let genesisBatch = try #require(try node.store.batch(index: 0))
+        #expect(genesisBatch.lastBlock == 0 && genesisBatch.status == .finalized && genesisBatch.postStateRoot == b0.prevStateRoot)
+        // Export batch 2, write it out, read it back and re-execute without the database.
+        let file = try BatchExporter(store: node.store, genesis: Genesis.dev()).export(index: 2)
         let parsed = try BatchFile(json: try JSONValue.parse(file.json.serialized))
         let (rootAfter, hashes) = try parsed.reexecute()
         #expect(rootAfter == b1.postStateRoot)
@@ -177,16 +180,16 @@ extension ChainNodeTests {
         _ = try await node.submit(raw: TestChain.tx(from: 6, nonce: 0).encoded)
         let b = try #require(try produce(node, now: 1_000))
         #expect(try produce(node, now: 1_005) == nil)
-        #expect(try node.store.latestBatch() == nil)
+        #expect(try node.store.latestBatch()?.index == 0)   // genesis only
         #expect(try produce(node, now: 1_010) == nil)
         let batch = try #require(try node.store.latestBatch())
-        #expect(batch.index == 0 && batch.firstBlock == 1 && batch.lastBlock == 1)
+        #expect(batch.index == 1 && batch.firstBlock == 1 && batch.lastBlock == 1)
         #expect(batch.postStateRoot == b.header.stateRoot)
         #expect(batch.dataHash == BatchData.hash([BlockContext(b)]))
         #expect(batch.status == .sealed && batch.sealedAt == 1_010)
         // Nothing open: no empty batch later.
         #expect(try produce(node, now: 2_000) == nil)
-        #expect(try node.store.batch(index: 1) == nil)
+        #expect(try node.store.batch(index: 2) == nil)
     }
 }
 

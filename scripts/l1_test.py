@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""End-to-end test of chain v1 settlement: `zkrollup l1 --dev` and `zkrollup sequencer --l1-*`.
+
+web3.py and eth-account are the independent clients. Starts the v1 dev chain (the settlement
+contract deployed from its committed bytecode) and the sequencer following it, then checks:
+deposits sent with web3.py are credited on chain v2, in order, and are spendable; the queue hash
+the contract computes equals the one recomputed here and the one the sequencer's batches carry
+(`rollup_getBatch`, the block's withdrawals-root slot); the sequencer commits and finalizes its
+batches on v1 (stub proofs) with the batch hash and state roots predicted here; a deposit made
+while the sequencer is down (killed with -9) is credited after the restart; the CLI's calls are
+refused with the contract's reasons (non-sequencer commit, tampered proof, zero deposit); a
+batch with deposits exports and re-executes from its file alone.
+
+Usage: l1_test.py [PATH/TO/zkrollup]
+"""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+from eth_account import Account
+from eth_utils import keccak
+from trie import HexaryTrie
+import rlp
+from web3 import Web3
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MNEMONIC = "test test test test test test test test test test test junk"
+Account.enable_unaudited_hdwallet_features()
+KEYS = [Account.from_mnemonic(MNEMONIC, account_path=f"m/44'/60'/0'/0/{i}") for i in range(10)]
+ABI = json.load(open(os.path.join(ROOT, "fixtures/settlement/Rollup.abi.json")))
+L2_CHAIN_ID = 1337
+passed = 0
+
+
+def check(cond, what):
+    global passed
+    if not cond:
+        raise AssertionError(what)
+    passed += 1
+
+
+def binary():
+    return sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "release", "zkrollup")
+
+
+def start(args, log_path, pattern):
+    """Starts a zkrollup service on port 0 and returns (process, its URL) once it prints it."""
+    log = open(log_path, "w")
+    proc = subprocess.Popen([binary()] + args, stdout=subprocess.PIPE, stderr=log, text=True)
+    line = proc.stdout.readline()
+    m = re.search(pattern + r".*JSON-RPC on (http://\S+)", line)
+    if not m:
+        proc.kill()
+        raise AssertionError(f"{args[0]} did not start: {line!r} {open(log_path).read()[-2000:]}")
+    return proc, m.group(1)
+
+
+def key_hex(account):
+    return "0x" + bytes(account.key).hex()
+
+
+def word(x):
+    return x.to_bytes(32, "big")
+
+
+def wait(what, cond, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        v = cond()
+        if v:
+            return v
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def cli(*args):
+    return subprocess.run([binary()] + list(args), capture_output=True, text=True, timeout=120)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="zkrollup-l1-test-")
+    procs = []
+    try:
+        run(work, procs)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    print(f"l1 test: {passed} checks passed")
+
+
+def run(work, procs):
+    l1, l1_url = start(["l1", "--dev", "--data-dir", f"{work}/l1", "--rpc", "127.0.0.1:0"], f"{work}/l1.log", "rollup contract")
+    procs.append(l1)
+    v1 = Web3(Web3.HTTPProvider(l1_url))
+    check(v1.eth.chain_id == 9000, "v1 dev chain id")
+    record = json.load(open(f"{work}/l1/rollup.json"))
+    address = Web3.to_checksum_address(record["address"])
+    created = "0x" + keccak(rlp.encode([bytes.fromhex(KEYS[0].address[2:]), 0]))[12:].hex()
+    check(address == Web3.to_checksum_address(created), "contract at CREATE(owner, 0)")
+    rollup = v1.eth.contract(address=address, abi=ABI)
+    check(len(v1.eth.get_code(address)) > 20000, "contract code deployed")
+    check(rollup.functions.sequencer().call() == KEYS[1].address, "sequencer is dev key 1")
+    check(rollup.functions.l2ChainId().call() == L2_CHAIN_ID, "l2 chain id")
+    check(rollup.functions.lastFinalizedBatch().call() == 0, "only genesis finalized")
+
+    depositor = KEYS[2]
+    alice, bob = Account.create(), Account.create()
+
+    def deposit(to, value):
+        nonce = v1.eth.get_transaction_count(depositor.address, "pending")
+        tx = rollup.functions.depositETH(to).build_transaction(
+            {"from": depositor.address, "value": value, "nonce": nonce, "chainId": 9000})
+        h = v1.eth.send_raw_transaction(depositor.sign_transaction(tx).raw_transaction)
+        r = v1.eth.wait_for_transaction_receipt(h, timeout=30)
+        check(r["status"] == 1, "depositETH succeeds")
+        return rollup.events.DepositQueued().process_receipt(r)[0]["args"]
+
+    # A deposit before the sequencer exists: it must be found by scanning from block 0.
+    expected_queue = [b"\x00" * 32]
+    deposits = []
+
+    def record_deposit(ev, to, value):
+        k = len(deposits)
+        check(ev["index"] == k and ev["to"] == to and ev["value"] == value and ev["sender"] == depositor.address,
+              f"DepositQueued {k} fields")
+        h = keccak(expected_queue[-1] + word(k) + word(int(depositor.address, 16)) + word(int(to, 16)) + word(value))
+        check(ev["queueHash"] == h, f"contract queue hash {k} = keccak(prev ‖ k ‖ sender ‖ to ‖ value)")
+        check(rollup.functions.messageQueueHash(k + 1).call() == h, f"messageQueueHash({k + 1}) view")
+        expected_queue.append(h)
+        deposits.append((to, value))
+
+    record_deposit(deposit(alice.address, 3 * 10**18), alice.address, 3 * 10**18)
+
+    seq_args = ["sequencer", "--data-dir", f"{work}/l2", "--rpc", "127.0.0.1:0", "--block-time", "100",
+                "--batch-blocks", "3", "--batch-seconds", "2", "--l1-rpc", l1_url, "--l1-poll-ms", "100",
+                "--l1-key", key_hex(KEYS[1]),
+                "--l1-prove", "stub:8"]
+    seq, l2_url = start(seq_args, f"{work}/l2.log", "zkrollup sequencer")
+    procs.append(seq)
+    v2 = Web3(Web3.HTTPProvider(l2_url))
+    record_deposit(deposit(bob.address, 7), bob.address, 7)
+    record_deposit(deposit(alice.address, 11), alice.address, 11)
+
+    def credited():
+        return v2.eth.get_balance(alice.address) == 3 * 10**18 + 11 and v2.eth.get_balance(bob.address) == 7
+    wait("deposits credited on chain v2", credited)
+    check(True, "three deposits credited on chain v2 with the exact amounts")
+
+    # The credit is spendable: alice pays bob on chain v2.
+    tx = {"to": bob.address, "value": 10**18, "gas": 21000, "maxFeePerGas": 2 * 10**9, "maxPriorityFeePerGas": 10**9,
+          "nonce": 0, "chainId": L2_CHAIN_ID, "type": 2}
+    h = v2.eth.send_raw_transaction(alice.sign_transaction(tx).raw_transaction)
+    check(v2.eth.wait_for_transaction_receipt(h, timeout=30)["status"] == 1, "deposited ETH is spendable on v2")
+
+    # Blocks: the deposits appear in order, their trie root sits in the withdrawals-root slot.
+    head = v2.eth.block_number
+    seen = []
+    for n in range(1, head + 1):
+        b = v2.provider.make_request("eth_getBlockByNumber", [hex(n), False])["result"]
+        msgs = b["l1Messages"]
+        t = HexaryTrie({})
+        for i, m in enumerate(msgs):
+            t[rlp.encode(i)] = rlp.encode([int(m["index"], 16), bytes.fromhex(m["sender"][2:]), bytes.fromhex(m["to"][2:]),
+                                           int(m["value"], 16)])
+        check(b["withdrawalsRoot"] == "0x" + t.root_hash.hex(), f"block {n}: withdrawals-root slot = trie root of its deposits")
+        seen += [int(m["index"], 16) for m in msgs]
+    check(seen == list(range(len(deposits))), "each deposit credited once, in queue order")
+
+    # Settlement: every batch up to the one holding the last deposit is committed and finalized.
+    def batch(i):
+        return v2.provider.make_request("rollup_getBatch", [hex(i)])["result"]
+    last_block = max(n for n in range(1, head + 1)
+                     if v2.provider.make_request("eth_getBlockByNumber", [hex(n), False])["result"]["l1Messages"])
+    target = int(v2.provider.make_request("rollup_getBatchByBlock", [hex(last_block)])["result"]["index"], 16)
+    wait("batch finalized on v1", lambda: rollup.functions.lastFinalizedBatch().call() >= target, timeout=90)
+    wait("sequencer marks it finalized", lambda: batch(target)["status"] == "finalized")
+    for i in range(1, target + 1):
+        b = batch(i)
+        count = int(b["messageCount"], 16)
+        check(b["messageQueueHash"] == "0x" + expected_queue[count].hex(), f"batch {i}: queue hash = recomputed queue hash {count}")
+        check(rollup.functions.messageQueueHash(count).call().hex() == b["messageQueueHash"][2:],
+              f"batch {i}: queue hash = the contract's messageQueueHash({count})")
+        parent = rollup.functions.batchHash(i - 1).call()
+        fields = [word(i), parent] + [bytes.fromhex(b[k][2:]) for k in ("prevStateRoot", "postStateRoot")]
+        empty = b"\x00" * 32
+        for _ in range(20):
+            empty = keccak(empty + empty)
+        fields += [empty, bytes.fromhex(b["messageQueueHash"][2:]), bytes.fromhex(b["dataHash"][2:])]
+        check(rollup.functions.batchHash(i).call() == keccak(b"".join(fields)), f"batch {i}: contract batch hash = recomputed")
+        pi = int.from_bytes(keccak(word(L2_CHAIN_ID) + b"".join(fields[2:])), "big") % \
+            21888242871839275222246405745257275088548364400416034343698204186575808495617
+        check(rollup.functions.batchPublicInput(i).call() == pi, f"batch {i}: public input = recomputed")
+        check(b["postStateRoot"] == v2.eth.get_block(int(b["lastBlock"], 16))["stateRoot"].to_0x_hex(),
+              f"batch {i}: post root = its last block's state root")
+    check(rollup.functions.batchPostStateRoot(target).call().hex() == batch(target)["postStateRoot"][2:],
+          "v1 records the batch's post-state root")
+
+    # Kill -9, deposit while the sequencer is down, restart: the deposit is found and credited.
+    seq.send_signal(signal.SIGKILL)
+    seq.wait()
+    carol = Account.create()
+    record_deposit(deposit(carol.address, 5 * 10**17), carol.address, 5 * 10**17)
+    seq, l2_url = start(seq_args, f"{work}/l2-restart.log", "zkrollup sequencer")
+    procs.append(seq)
+    v2 = Web3(Web3.HTTPProvider(l2_url))
+    wait("deposit made while down is credited", lambda: v2.eth.get_balance(carol.address) == 5 * 10**17)
+    check(v2.eth.get_balance(alice.address) == 2 * 10**18 + 11 - 21000 * v2.eth.get_transaction_receipt(h)["effectiveGasPrice"],
+          "earlier credits unchanged after restart")
+    check(v2.eth.get_balance(carol.address) == 5 * 10**17, "deposit during downtime credited exactly once")
+
+    # The CLI is refused with the contract's own reasons.
+    r = cli("l1", "commit", "--rpc", l1_url, "--batch", "/nonexistent.json")
+    check(r.returncode != 0 and "/nonexistent.json" in r.stderr, "commit of a missing batch file: clear error")
+    tb = batch(target)
+    v2_blocks = {n: v2.provider.make_request("eth_getBlockByNumber", [hex(n), False])["result"]
+                 for n in range(int(tb["firstBlock"], 16), int(tb["lastBlock"], 16) + 1)}
+    batch_records = {target: tb}
+    seq.send_signal(signal.SIGTERM)
+    seq.wait(timeout=30)
+    r = cli("batch", "export", "--data-dir", f"{work}/l2", "--index", str(target), "--out", f"{work}/batch.json")
+    check(r.returncode == 0, f"batch export: {r.stderr}")
+    bf = json.load(open(f"{work}/batch.json"))
+    check([int(m["index"], 16) for b in bf["blocks"] for m in b["l1Messages"]] ==
+          [int(m["index"], 16) for n in range(int(bf["firstBlock"], 16), int(bf["lastBlock"], 16) + 1)
+           for m in v2_blocks[n]["l1Messages"]] != [], "batch file lists its blocks' deposits")
+    check(bf["messageQueueHash"] == batch_records[target]["messageQueueHash"], "batch file carries the queue position")
+    r = cli("batch", "replay", "--file", f"{work}/batch.json")
+    check(r.returncode == 0 and "matches" in r.stdout, f"batch with deposits re-executes from its file: {r.stdout} {r.stderr}")
+    r = cli("l1", "commit", "--rpc", l1_url, "--key", key_hex(KEYS[3]), "--batch", f"{work}/batch.json")
+    check(r.returncode == 1 and "only sequencer" in r.stderr, f"commit by another key: 'only sequencer' ({r.stderr.strip()})")
+    r = cli("l1", "commit", "--rpc", l1_url, "--batch", f"{work}/batch.json")
+    check(r.returncode == 1 and "batch index not next" in r.stderr, f"re-commit: 'batch index not next' ({r.stderr.strip()})")
+    r = cli("l1", "status", "--rpc", l1_url, "--index", str(target))
+    status = json.loads(r.stdout)
+    pi = status["batchPublicInput"]
+    r = cli("prove", "--circuit", "stub:8", "--public-input", pi, "--out", f"{work}/proof.json")
+    check(r.returncode == 0, f"stub proof: {r.stderr[-500:]}")
+    r = cli("l1", "finalize", "--rpc", l1_url, "--index", str(target), "--proof", f"{work}/proof.json")
+    check(r.returncode == 1 and "batch already finalized" in r.stderr, f"finalize twice: 'batch already finalized' ({r.stderr.strip()})")
+    r = cli("l1", "deposit", "--rpc", l1_url, "--to", carol.address, "--value", "0")
+    check(r.returncode != 0 and "positive" in r.stderr, "zero deposit refused before sending")
+    r = cli("l1", "status", "--rpc", "http://127.0.0.1:1")
+    check(r.returncode == 1 and "cannot reach" in r.stderr, f"unreachable v1 node: clear error ({r.stderr.strip()[:120]})")
+
+
+if __name__ == "__main__":
+    main()
