@@ -1,10 +1,16 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import EVM
 import Plonk
+import Settlement
 
 /// `zkrollup verify --proof PROOF.json --vk VK.json`: exit 0 if the proof is
 /// accepted, 1 if it is rejected or cannot be read, with the reason on stderr.
+///
+/// A key of the settlement contract's shape (one public input, the Poseidon gate: the batch
+/// circuit, the stub) is checked by the Swift mirror of the contract's verifier on the file's raw
+/// bytes, so the verdict and the reason are the ones `finalizeBatch` on v1 would give.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -28,6 +34,12 @@ struct VerifyCommand: ParsableCommand {
         do { key = try VerificationKey(json: vkText, gates: CircuitGates.all) } catch {
             throw CLIError.exit("rejected: \(vk): malformed verification key: \(error)")
         }
+        if (try? RollupDeployment(owner: Address(0), sequencer: Address(0), l2ChainId: .zero, genesisStateRoot: .zero,
+                                  vk: key)) != nil {
+            try verifyAsContract(proofText, key)
+            print("accepted (the settlement contract's checks, in its order)")
+            return
+        }
         do { envelope = try ProofEnvelope(json: proofText) } catch {
             throw CLIError.exit("rejected: \(proof): malformed proof: \(error)")
         }
@@ -38,5 +50,23 @@ struct VerifyCommand: ParsableCommand {
             throw CLIError.exit("rejected: \(error)")
         }
         print("accepted")
+    }
+
+    /// The settlement mirror on the proof file's raw proof bytes and public input.
+    func verifyAsContract(_ text: String, _ key: VerificationKey) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let proofHex = object["proof"] as? String, let bytes = Hex.decode(proofHex),
+              let inputs = object["publicInputs"] as? [String], let hashHex = object["vkHash"] as? String else {
+            throw CLIError.exit("rejected: \(proof): malformed proof: expected {\"proof\",\"publicInputs\",\"vkHash\"} with 0x-hex")
+        }
+        guard Hex.decode(hashHex) == key.hash else {
+            throw CLIError.exit("rejected: the proof was made for another verification key (vkHash differs)")
+        }
+        guard inputs.count == 1, let word = Hex.decode(inputs[0]), word.count == 32 else {
+            throw CLIError.exit("rejected: \(proof): the settlement contract takes exactly one 32-byte public input")
+        }
+        do { try SettlementVerifier.verify(proof: bytes, publicInput: UInt256(bigEndianAt: word), vk: key) } catch {
+            throw CLIError.exit("rejected: \(error) (the settlement contract's reason)")
+        }
     }
 }

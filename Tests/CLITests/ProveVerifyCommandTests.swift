@@ -74,6 +74,35 @@ import TestSupport
         #expect(garbage.stderr.contains("malformed proof"), "\(garbage.stderr)")
     }
 
+    /// A settlement-shaped key is verified by the contract's mirror: its reasons, on the raw bytes.
+    @Test func settlementKeysGetTheContractsReasons() throws {
+        let proof = temp("stub.json"), vk = temp("stubvk.json"), bad = temp("stubbad.json")
+        defer { for p in [proof, vk, bad] { try? FileManager.default.removeItem(atPath: p) } }
+        let pi = "0x" + String(repeating: "0", count: 62) + "2a"
+        let r = try CLI.run(["prove", "--circuit", "stub:2", "--public-input", pi, "--out", proof, "--vk-out", vk])
+        #expect(r.status == 0, "\(r.stderr)")
+        let ok = try CLI.run(["verify", "--proof", proof, "--vk", vk])
+        #expect(ok.status == 0 && ok.stdout.contains("settlement contract"), "\(ok.stdout) \(ok.stderr)")
+
+        // x + r instead of x: the contract's "public input not below r".
+        var p = try json(proof)
+        let rPlus42 = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000002b" // r + 0x2a
+        p["publicInputs"] = [rPlus42]
+        try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
+        let big = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+        #expect(big.status == 1 && big.stderr.contains("public input not below r"), "\(big.stderr)")
+
+        // The first point's y coordinate moved off the curve: "proof point not on curve".
+        p = try json(proof)
+        var hex = Array((p["proof"] as? String ?? "").utf8)
+        let yLast = 2 + 128 - 1
+        hex[yLast] = hex[yLast] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+        p["proof"] = String(decoding: hex, as: UTF8.self)
+        try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
+        let curve = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+        #expect(curve.status == 1 && curve.stderr.contains("proof point not on curve"), "\(curve.stderr)")
+    }
+
     @Test func rejectsBadArguments() throws {
         let spec = try CLI.run(["prove", "--circuit", "sha256:3", "--out", temp("x.json")])
         #expect(spec.status != 0)
