@@ -43,6 +43,9 @@ public final class ChainNode: @unchecked Sendable {
     var _knownMessages: UInt64 = 0
     var _knownHash: UInt256 = .zero
     let enqueueLock = NSLock()
+    /// (sender, nonce) of the candidates of the block being built: a replacement of one of them
+    /// is refused until the block is published, since the original may be the one included.
+    var _inFlight: [Address: Set<UInt64>] = [:]
     var _running = false
     let wake = DispatchSemaphore(value: 0)
     var _producer: Thread?
@@ -216,6 +219,10 @@ public final class ChainNode: @unchecked Sendable {
     func admit(_ p: PooledTransaction) throws(MempoolError) -> (MempoolAddition, Bool) {
         lock.lock()
         defer { lock.unlock() }
+        let nonce = p.transaction.nonce
+        if _inFlight[p.sender]?.contains(nonce) == true, _mempool.transaction(hash: p.hash) == nil {
+            throw .replacementWhileIncluding(nonce: nonce)
+        }
         let addition = try _mempool.add(p, accountNonce: _state.nonce(p.sender), balance: _state.balance(p.sender),
                                         baseFee: FeeMarket.nextBaseFee(after: _head))
         return (addition, _mempool.count * Int(Transaction.baseGas) >= Int(genesis.gasLimit))
@@ -288,7 +295,9 @@ public final class ChainNode: @unchecked Sendable {
         let parent = _head, parentHash = _headHash, state = _state, recent = _recentHashes
         let candidates = _mempool.executable(accountNonce: { state.nonce($0) })
         let messages = Array(_messageQueue.prefix(configuration.maxMessagesPerBlock))
+        for c in candidates { _inFlight[c.sender, default: []].insert(c.transaction.nonce) }
         lock.unlock()
+        defer { lock.lock(); _inFlight = [:]; lock.unlock() }
         if candidates.isEmpty && messages.isEmpty {
             try sealIfDue(now: now, withBlock: nil)
             return nil
@@ -313,6 +322,7 @@ public final class ChainNode: @unchecked Sendable {
         _recentHashes[out.block.header.number] = out.block.hash
         _recentHashes[out.block.header.number &- 256] = nil
         for h in removed { _mempool.remove(hash: h) }
+        _inFlight = [:]
         _messageQueue.removeFirst(messages.count)
         if let last = messages.last { (_messageCount, _messageHash) = (last.index + 1, last.queueHash) }
         var stale: [UInt256] = []

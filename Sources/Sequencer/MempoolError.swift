@@ -25,6 +25,9 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
     case replacementUnderpriced
     /// The same transaction is already pooled.
     case alreadyKnown
+    /// A replacement for a transaction that the block being built right now may include: refused
+    /// rather than acknowledged and then dropped when the original lands. Retry after the block.
+    case replacementWhileIncluding(nonce: UInt64)
     /// The sender already has the maximum number of pooled transactions.
     case accountLimitExceeded
     /// The pool is full and the transaction pays no more than the cheapest pooled one.
@@ -58,6 +61,7 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .feeCapBelowBaseFee(f, b): "max fee per gas less than block base fee: maxFeePerGas: \(f), baseFee: \(b)"
         case .replacementUnderpriced: "replacement transaction underpriced"
         case .alreadyKnown: "already known"
+        case .replacementWhileIncluding(let n): "replacement refused: the transaction with nonce \(n) is being included in a block, retry after it"
         case .accountLimitExceeded: "account limit exceeded"
         case .poolFull: "txpool is full"
         case .invalid(let e): "\(e)"

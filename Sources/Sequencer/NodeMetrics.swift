@@ -50,6 +50,7 @@ public final class NodeMetrics: @unchecked Sendable {
         case .insufficientFunds: "insufficient_funds"
         case .underpriced, .feeCapBelowBaseFee: "underpriced"
         case .replacementUnderpriced: "replacement_underpriced"
+        case .replacementWhileIncluding: "replacement_while_including"
         case .alreadyKnown: "already_known"
         case .accountLimitExceeded: "account_limit"
         case .poolFull: "pool_full"

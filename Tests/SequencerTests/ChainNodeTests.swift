@@ -216,3 +216,41 @@ extension ChainNodeTests {
         #expect(logs.map(\.logIndex) == [0, 1, 2])
     }
 }
+
+extension ChainNodeTests {
+    /// A replacement that arrives while its original is being executed into a block must never be
+    /// acknowledged and then dropped: it is either refused, or it is the one included, or it stays
+    /// pending. Replacements are sent throughout a large block's execution, so some land in the window.
+    @Test func replacementDuringInclusionIsNeverAcknowledgedAndLost() async throws {
+        let node = try TestChain.openNode(dir: TestChain.tempDir())
+        for from in 0..<10 {
+            for n in 0..<60 { _ = try await node.submit(raw: TestChain.tx(from: from, nonce: UInt64(n)).encoded) }
+        }
+        let producer = Task.detached { try Interpreter.withLargeStack { Result { try node.produceBlock(now: 1_000) } }.get() }
+        var acknowledged: [UInt256] = []
+        var refusedWhileIncluding = 0
+        var tip = UInt256(1_000_000_000)
+        for _ in 0..<400 {
+            tip = tip + tip / UInt256(5)
+            let replacement = TestChain.tx(from: 9, nonce: 59, value: UInt256(2000), maxFee: tip + UInt256(1_000_000_000), tip: tip)
+            do {
+                acknowledged.append(try await node.submit(raw: replacement.encoded))
+            } catch MempoolError.replacementWhileIncluding(let nonce) {
+                #expect(nonce == 59)
+                refusedWhileIncluding += 1
+            } catch {
+                break   // nonce too low: the block with nonce 59 is published
+            }
+        }
+        let block = try #require(try await producer.value)
+        // The last acknowledged version of (account 9, nonce 59) is included, or still pooled for the next block.
+        if let last = acknowledged.last {
+            let included = block.transactions.contains { $0.hash == last }
+            #expect(included || node.pooledTransaction(hash: last) != nil,
+                    "acknowledged replacement lost (\(acknowledged.count) acknowledged, \(refusedWhileIncluding) refused)")
+        }
+        let slot = block.transactions.filter { $0.sender == TestChain.address(9) && $0.transaction.nonce == 59 }
+        #expect(slot.count <= 1)
+        if let s = slot.first, let last = acknowledged.last, node.pooledTransaction(hash: last) == nil { #expect(s.hash == last) }
+    }
+}
