@@ -32,6 +32,10 @@ public struct BlockContext: Sendable, Equatable {
                   coinbase: block.header.coinbase, transactions: block.transactions.map(\.raw), messages: block.messages)
     }
 
+    /// An upper bound of `rlp.count` without its transactions and deposits: five fields of at most
+    /// 33, 9, 33, 9 and 21 bytes and three list headers of at most 5 bytes.
+    public static let overheadBytes = 33 + 9 + 33 + 9 + 21 + 3 * 5
+
     /// rlp([number, timestamp, baseFeePerGas, gasLimit, coinbase, [tx₀, tx₁, …], [deposit₀, …]]),
     /// each deposit as `L1Message.rlp`.
     public var rlp: [UInt8] {
@@ -81,10 +85,18 @@ public struct BatchPolicy: Sendable {
     /// Seal once the batch's first block is this many seconds old (checked after each block and
     /// periodically while idle).
     public var maxAgeSeconds: UInt64
+    /// Most bytes of batch data (`BatchData.encode`) a batch may have, or nil for no bound. The
+    /// settlement contract takes at most `settlementLimit` bytes in `commitBatch`, so a node that
+    /// settles must never seal a larger batch: blocks are then built to fit the open batch's
+    /// remaining room, and the open batch is sealed first when too little room is left.
+    public var maxDataBytes: Int?
 
-    /// A policy (defaults: 100 blocks or 60 seconds).
-    public init(maxBlocks: Int = 100, maxAgeSeconds: UInt64 = 60) {
-        self.maxBlocks = maxBlocks; self.maxAgeSeconds = maxAgeSeconds
+    /// `commitBatch`'s `Bytes[65536]` (fixtures/settlement/SPEC.md).
+    public static let settlementLimit = 65_536
+
+    /// A policy (defaults: 100 blocks or 60 seconds, no size bound).
+    public init(maxBlocks: Int = 100, maxAgeSeconds: UInt64 = 60, maxDataBytes: Int? = nil) {
+        self.maxBlocks = maxBlocks; self.maxAgeSeconds = maxAgeSeconds; self.maxDataBytes = maxDataBytes
     }
 
     /// Whether a batch of `blockCount` blocks whose first block has `firstTimestamp` is due at `now`.

@@ -44,9 +44,12 @@ public struct BlockBuilder {
     ///   - baseFee: the block's base fee (`FeeMarket.nextBaseFee(after: parent)` on chain v2).
     ///   - recentHashes: hashes of recent blocks by number, for BLOCKHASH.
     ///   - messages: v1 deposits to credit before the transactions, in queue order.
+    ///   - maxDataBytes: most bytes the block's context (`BlockContext.rlp`) may take in the batch
+    ///     data; transactions that would overflow it wait for a later block (nil: no bound).
     public func build(parent: BlockHeader, parentHash: UInt256, state: WorldState,
                       candidates: [PooledTransaction], timestamp: UInt64, baseFee: UInt256,
-                      recentHashes: [UInt64: UInt256], messages: [L1Message] = []) -> Output {
+                      recentHashes: [UInt64: UInt256], messages: [L1Message] = [],
+                      maxDataBytes: Int? = nil) -> Output {
         let number = parent.number + 1
         var state = state
         for m in messages {
@@ -62,8 +65,12 @@ public struct BlockBuilder {
         var skipped = Set<Address>()
         var included: [(PooledTransaction, Receipt)] = []
         var invalid: [(hash: UInt256, error: TransactionError)] = []
+        // An upper bound of the context's size: fixed fields, list headers, the deposits, and
+        // each transaction with its RLP string header.
+        var dataBytes = BlockContext.overheadBytes + messages.reduce(0) { $0 + $1.rlp.count }
         for p in candidates {
             if skipped.contains(p.sender) { continue }
+            if let maxDataBytes, dataBytes + p.raw.count + 5 > maxDataBytes { skipped.insert(p.sender); continue }
             let tx = p.transaction
             if gasLimit - gasUsed < Transaction.baseGas { break }
             if tx.gasLimit > gasLimit - gasUsed { skipped.insert(p.sender); continue }
@@ -79,6 +86,7 @@ public struct BlockBuilder {
                 continue
             }
             gasUsed += result.gasUsed
+            dataBytes += p.raw.count + 5
             let created = tx.isContractCreation && result.status.isSuccess
                 ? Interpreter.createAddress(caller: p.sender, nonce: tx.nonce) : nil
             included.append((p, Receipt(type: tx.type, status: result.status.isSuccess, cumulativeGasUsed: gasUsed,

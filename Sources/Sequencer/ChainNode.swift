@@ -32,6 +32,8 @@ public final class ChainNode: @unchecked Sendable {
     var _mempool: Mempool
     var _recentHashes: [UInt64: UInt256] = [:]
     var _openBatch: [BlockContext] = []
+    /// Σ rlp size of `_openBatch` (its batch data without the outer list header).
+    var _openBatchBytes = 0
     var _batchPrevRoot: UInt256
     var _nextBatchIndex: UInt64
     /// Recorded v1 deposits not yet credited, in queue order.
@@ -107,6 +109,7 @@ public final class ChainNode: @unchecked Sendable {
                 if let last = messages.last { (_messageCount, _messageHash) = (last.index + 1, last.queueHash) }
                 _openBatch.append(BlockContext(BlockRecord(header: h, transactions: try store.transactions(block: n),
                                                            messages: messages)))
+                _openBatchBytes += _openBatch[_openBatch.count - 1].rlp.count
             }
         }
         _messageQueue = try store.unincludedMessages()
@@ -294,19 +297,34 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         let parent = _head, parentHash = _headHash, state = _state, recent = _recentHashes
         let candidates = _mempool.executable(accountNonce: { state.nonce($0) })
-        let messages = Array(_messageQueue.prefix(configuration.maxMessagesPerBlock))
+        var messages = Array(_messageQueue.prefix(configuration.maxMessagesPerBlock))
         for c in candidates { _inFlight[c.sender, default: []].insert(c.transaction.nonce) }
+        let (openBytes, openBlocks) = (_openBatchBytes, _openBatch.count)
         lock.unlock()
         defer { lock.lock(); _inFlight = [:]; lock.unlock() }
         if candidates.isEmpty && messages.isEmpty {
-            try sealIfDue(now: now, withBlock: nil)
+            try sealIfDue(now: now)
             return nil
+        }
+        // A settling node's batches must fit commitBatch: build the block into the open batch's
+        // room, sealing the open batch first when less than a useful block's worth is left.
+        var room: Int?
+        if let cap = configuration.batchPolicy.maxDataBytes {
+            var left = cap - 5 - openBytes
+            if left < BlockContext.overheadBytes + 512 && openBlocks > 0 {
+                try sealIfDue(now: now, force: true)
+                left = cap - 5
+            }
+            var used = 0
+            messages = Array(messages.prefix { m in used += m.rlp.count; return used <= (left - BlockContext.overheadBytes) / 2 })
+            room = left
         }
         let started = DispatchTime.now()
         let timestamp = max(now, parent.timestamp)
         let out = builder.build(parent: parent, parentHash: parentHash, state: state, candidates: candidates,
                                 timestamp: timestamp, baseFee: FeeMarket.nextBaseFee(after: parent),
-                                recentHashes: recent, messages: messages)
+                                recentHashes: recent, messages: messages, maxDataBytes: room)
+        if out.block.transactions.isEmpty && messages.isEmpty && out.invalid.isEmpty { return nil }
         let changes = StateChanges(from: state, to: out.state)
         let removed = out.block.transactions.map(\.hash) + out.invalid.map(\.hash)
         let context = BlockContext(out.block)
@@ -331,10 +349,12 @@ public final class ChainNode: @unchecked Sendable {
         }
         if let batch {
             _openBatch = []
+            _openBatchBytes = 0
             _batchPrevRoot = batch.postStateRoot
             _nextBatchIndex = batch.index + 1
         } else {
             _openBatch.append(context)
+            _openBatchBytes += context.rlp.count
         }
         lock.unlock()
         if !stale.isEmpty { try store.deletePending(stale) }
@@ -357,21 +377,22 @@ public final class ChainNode: @unchecked Sendable {
                            messageCount: count, messageQueueHash: hash, status: .sealed, sealedAt: now)
     }
 
-    /// Seals the open batch if it is due (called while idle).
-    func sealIfDue(now: UInt64, withBlock: BlockContext?) throws {
+    /// Seals the open batch if it is due (called while idle) or if `force`d (no room left).
+    func sealIfDue(now: UInt64, force: Bool = false) throws {
         lock.lock()
         let blocks = _openBatch
         let prevRoot = _batchPrevRoot, index = _nextBatchIndex, postRoot = _head.stateRoot
         let (count, hash) = (_messageCount, _messageHash)
         lock.unlock()
         guard let first = blocks.first, let last = blocks.last,
-              configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: first.timestamp, now: now) else { return }
+              force || configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: first.timestamp, now: now) else { return }
         let batch = BatchRecord(index: index, firstBlock: first.number, lastBlock: last.number, prevStateRoot: prevRoot,
                                 postStateRoot: postRoot, dataHash: BatchData.hash(blocks), messageCount: count,
                                 messageQueueHash: hash, status: .sealed, sealedAt: now)
         try store.saveBatch(batch)
         lock.lock()
         _openBatch = []
+        _openBatchBytes = 0
         _batchPrevRoot = postRoot
         _nextBatchIndex = index + 1
         lock.unlock()

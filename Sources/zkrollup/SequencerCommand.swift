@@ -67,6 +67,9 @@ struct SequencerCommand: AsyncParsableCommand {
     @Option(help: "Seal a batch once its first block is this many seconds old.")
     var batchSeconds: UInt64 = 60
 
+    @Option(help: "Seal a batch before its data exceeds this many bytes (0: no bound; default: no bound, or 65536 — what commitBatch takes — with --l1-key).")
+    var batchMaxBytes: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -88,8 +91,17 @@ struct SequencerCommand: AsyncParsableCommand {
         defer { close(lockFD) }
         let store = try node.openStore()
         let genesis = try node.loadGenesis()
-        let config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
-                                       batchPolicy: BatchPolicy(maxBlocks: max(batchBlocks, 1), maxAgeSeconds: batchSeconds))
+        var maxBytes = batchMaxBytes ?? (l1.key != nil ? BatchPolicy.settlementLimit : 0)
+        if l1.key != nil && (maxBytes == 0 || maxBytes > BatchPolicy.settlementLimit) {
+            throw ValidationError("--batch-max-bytes: a settling sequencer (--l1-key) needs 1…\(BatchPolicy.settlementLimit), what commitBatch takes")
+        }
+        if maxBytes < 0 || (maxBytes > 0 && maxBytes < 4096) { throw ValidationError("--batch-max-bytes: 0 or at least 4096") }
+        if maxBytes == 0 { maxBytes = Int.max }
+        var config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
+                                       batchPolicy: BatchPolicy(maxBlocks: max(batchBlocks, 1), maxAgeSeconds: batchSeconds,
+                                                                maxDataBytes: maxBytes == Int.max ? nil : maxBytes))
+        // A transaction must fit an empty batch.
+        if maxBytes != Int.max { config.maxTransactionSize = min(config.maxTransactionSize, maxBytes - 5 - BlockContext.overheadBytes - 5) }
         let chain = try ChainNode(store: store, genesis: genesis, configuration: config, logger: logger)
         chain.start()
         defer { chain.stop() }

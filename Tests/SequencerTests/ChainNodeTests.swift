@@ -254,3 +254,39 @@ extension ChainNodeTests {
         if let s = slot.first, let last = acknowledged.last, node.pooledTransaction(hash: last) == nil { #expect(s.hash == last) }
     }
 }
+
+extension ChainNodeTests {
+    /// With a data bound, blocks are built into the open batch's room and no sealed batch's data
+    /// (what commitBatch receives) exceeds it; every transaction is still included, in order.
+    @Test func batchesRespectTheDataBound() async throws {
+        let limit = 4096
+        let node = try TestChain.openNode(dir: TestChain.tempDir(),
+                                          policy: BatchPolicy(maxBlocks: 1000, maxAgeSeconds: 3600, maxDataBytes: limit))
+        var hashes: [UInt256] = []
+        for from in 0..<5 {
+            for n in 0..<20 { hashes.append(try await node.submit(raw: TestChain.tx(from: from, nonce: UInt64(n)).encoded)) }
+        }
+        var now: UInt64 = 1_000
+        while node.mempoolCount > 0 {
+            _ = try #require(try produce(node, now: now))
+            now += 1
+        }
+        for h in hashes { #expect(try node.store.transaction(hash: h) != nil) }
+        let latest = try #require(try node.store.latestBatch())
+        #expect(latest.index >= 2, "11 kB of transfers need several 4 kB batches")
+        var next: UInt64 = 1
+        for i in 1...latest.index {
+            let b = try #require(try node.store.batch(index: i))
+            #expect(b.firstBlock == next)
+            next = b.lastBlock + 1
+            var blocks: [BlockContext] = []
+            for n in b.firstBlock...b.lastBlock {
+                blocks.append(BlockContext(BlockRecord(header: try node.store.header(number: n)!,
+                                                       transactions: try node.store.transactions(block: n))))
+            }
+            let data = BatchData.encode(blocks)
+            #expect(data.count <= limit, "batch \(i): \(data.count) bytes")
+            #expect(BatchData.hash(blocks) == b.dataHash)
+        }
+    }
+}
