@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -54,7 +56,7 @@ let package = Package(
         .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
         /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
         .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
-        /// The chain v2 node: storage, genesis, mempool, block builder, batcher, JSON-RPC server.
+        /// The chain v2 node: storage (SQLite, PostgreSQL), genesis, mempool, block builder, batcher, JSON-RPC server.
         .target(
             name: "Sequencer",
             dependencies: [
@@ -62,6 +64,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         /// The settlement contract's artifacts and its Swift mirror: batch headers, public input, deposit queue,

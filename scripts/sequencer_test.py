@@ -10,6 +10,8 @@ concurrent acknowledged sends (nothing lost), then `zkrollup batch export` (repl
 from genesis and checks each state root).
 
 Usage: sequencer_test.py [PATH/TO/zkrollup]   (default .build/release/zkrollup, else .build/debug)
+With ZKROLLUP_TEST_DATABASE=postgres://… set (scripts/with-postgres does), the node and `batch export`
+use that PostgreSQL database instead of SQLite in the data dir.
 """
 import json
 import os
@@ -37,6 +39,7 @@ Account.enable_unaudited_hdwallet_features()
 KEYS = [Account.from_mnemonic(MNEMONIC, account_path=f"m/44'/60'/0'/0/{i}") for i in range(10)]
 
 passed = 0
+DB_ARGS = ["--database", os.environ["ZKROLLUP_TEST_DATABASE"]] if os.environ.get("ZKROLLUP_TEST_DATABASE") else []
 
 
 def check(cond, what):
@@ -73,7 +76,7 @@ class Node:
         log = open(os.path.join(self.data_dir, "node.log"), "a")
         self.proc = subprocess.Popen(
             [binary(), "sequencer", "--data-dir", self.data_dir, "--rpc", f"127.0.0.1:{self.port}",
-             "--block-time", "100", "--batch-blocks", "3"], stdout=log, stderr=log)
+             "--block-time", "100", "--batch-blocks", "3"] + DB_ARGS, stdout=log, stderr=log)
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -162,7 +165,7 @@ def main():
     finally:
         if node.proc and node.proc.poll() is None:
             node.stop()
-    print(f"sequencer_test: {passed} checks passed")
+    print(f"sequencer_test ({'PostgreSQL' if DB_ARGS else 'SQLite'}): {passed} checks passed")
 
 
 def run(node):
@@ -360,7 +363,7 @@ def run(node):
     out_file = os.path.join(node.data_dir, "batch.json")
     node.stop()
     res = subprocess.run([binary(), "batch", "export", "--data-dir", node.data_dir, "--index", str(int(latest["index"], 16)),
-                          "--out", out_file], capture_output=True, text=True)
+                          "--out", out_file] + DB_ARGS, capture_output=True, text=True)
     check(res.returncode == 0, f"batch export: {res.stderr}")
     with open(out_file) as f:
         bf = json.load(f)

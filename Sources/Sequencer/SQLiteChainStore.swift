@@ -166,14 +166,7 @@ public final class SQLiteChainStore: ChainStore {
 
     func fetchMessages(sql: String, _ args: [Int64]) throws -> [L1Message] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                guard let sender = Address(bytes: [UInt8](row["sender"] as Data)),
-                      let to = Address(bytes: [UInt8](row["recipient"] as Data)) else {
-                    throw SequencerError.corruptRecord("l1 message row")
-                }
-                return L1Message(index: UInt64(row["queue_index"] as Int64), sender: sender, to: to,
-                                 value: Self.word(row["value"]), queueHash: Self.word(row["queue_hash"]))
-            }
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(StoreDecoding.message)
         }
     }
 
@@ -333,31 +326,10 @@ public final class SQLiteChainStore: ChainStore {
         return out
     }
 
-    static func log(_ row: Row) throws -> Log {
-        guard let address = Address(bytes: [UInt8](row["address"] as Data)) else { throw SequencerError.corruptRecord("log") }
-        let topicBytes = [UInt8](row["topics"] as Data)
-        guard topicBytes.count % 32 == 0 else { throw SequencerError.corruptRecord("log topics") }
-        let topics = stride(from: 0, to: topicBytes.count, by: 32).map { UInt256(bigEndianAt: Array(topicBytes[$0..<$0 + 32])) }
-        return Log(address: address, topics: topics, data: [UInt8](row["data"] as Data))
-    }
+    static func log(_ row: Row) throws -> Log { try StoreDecoding.log(row) }
 
     static func includedTransaction(_ row: Row, logs: [Int: [Log]]) throws -> IncludedTransaction {
-        let raw = [UInt8](row["raw"] as Data)
-        let tx = try Transaction(rawBytes: raw)
-        guard let sender = Address(bytes: [UInt8](row["sender"] as Data)),
-              let price = UInt256(bigEndianBytes: [UInt8](row["effective_gas_price"] as Data)) else {
-            throw SequencerError.corruptRecord("transaction row")
-        }
-        let index = Int(row["tx_index"] as Int64)
-        let contract: Data? = row["contract_address"]
-        let receipt = Receipt(type: tx.type, status: (row["status"] as Int64) == 1,
-                              cumulativeGasUsed: UInt64(row["cumulative_gas_used"] as Int64),
-                              gasUsed: UInt64(row["gas_used"] as Int64), effectiveGasPrice: price,
-                              contractAddress: contract.flatMap { Address(bytes: [UInt8]($0)) },
-                              logs: logs[index] ?? [])
-        return IncludedTransaction(transaction: tx, raw: raw, hash: word(row["hash"]), sender: sender,
-                                   blockNumber: UInt64(row["block_number"] as Int64), blockHash: word(row["block_hash"]),
-                                   index: index, receipt: receipt)
+        try StoreDecoding.includedTransaction(row, logs: logs)
     }
 
     public func logs(_ filter: LogFilter) throws -> [LogRecord] {
@@ -374,11 +346,8 @@ public final class SQLiteChainStore: ChainStore {
             sql += " ORDER BY l.block_number, l.log_index"
             var out: [LogRecord] = []
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
-                let log = try Self.log(row)
-                guard filter.matches(log) else { continue }
-                out.append(LogRecord(log: log, blockNumber: UInt64(row["block_number"] as Int64),
-                                     blockHash: Self.word(row["block_hash"]), transactionHash: Self.word(row["tx_hash"]),
-                                     transactionIndex: Int(row["tx_index"] as Int64), logIndex: Int(row["log_index"] as Int64)))
+                let record = try StoreDecoding.logRecord(row)
+                if filter.matches(record.log) { out.append(record) }
             }
             return out
         }
@@ -415,13 +384,7 @@ public final class SQLiteChainStore: ChainStore {
 
     func fetchBatch(sql: String, _ args: [Int64]) throws -> BatchRecord? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)) else { return nil }
-            guard let status = BatchStatus(rawValue: row["status"]) else { throw SequencerError.corruptRecord("batch status") }
-            return BatchRecord(index: UInt64(row["idx"] as Int64), firstBlock: UInt64(row["first_block"] as Int64),
-                               lastBlock: UInt64(row["last_block"] as Int64), prevStateRoot: Self.word(row["prev_state_root"]),
-                               postStateRoot: Self.word(row["post_state_root"]), dataHash: Self.word(row["data_hash"]),
-                               messageCount: UInt64(row["message_count"] as Int64),
-                               messageQueueHash: Self.word(row["message_queue_hash"]), status: status, sealedAt: UInt64(row["sealed_at"] as Int64))
+            try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)).map(StoreDecoding.batch)
         }
     }
 
@@ -429,8 +392,11 @@ public final class SQLiteChainStore: ChainStore {
 
     static func data(_ w: UInt256) -> Data { Data(w.bigEndianBytes) }
 
-    static func word(_ d: Data?) -> UInt256 {
-        guard let d, d.count <= 32 else { return .zero }
-        return UInt256(bigEndianBytes: [UInt8](d)) ?? .zero
-    }
+    static func word(_ d: Data?) -> UInt256 { StoreDecoding.word(d.map { [UInt8]($0) }) }
+}
+
+extension Row: StoreRow {
+    func blob(_ column: String) -> [UInt8]? { (self[column] as Data?).map { [UInt8]($0) } }
+    func integer(_ column: String) -> Int64? { self[column] as Int64? }
+    func text(_ column: String) -> String? { self[column] as String? }
 }

@@ -13,7 +13,7 @@ struct NodeOptions: ParsableArguments {
     @Option(help: "Genesis JSON (geth format); default: the dev genesis with the ten well-known funded keys.")
     var genesis: String?
 
-    @Option(help: "Database: sqlite:PATH (default: sqlite:DATA_DIR/chain.sqlite).")
+    @Option(help: "Database: sqlite:PATH or postgres://user[:password]@host[:port]/database (default: sqlite:DATA_DIR/chain.sqlite).")
     var database: String?
 
     @Option(help: "Chain id (overrides the genesis file's; dev default 1337).")
@@ -25,8 +25,11 @@ struct NodeOptions: ParsableArguments {
     func openStore() throws -> any ChainStore {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let spec = database ?? "sqlite:" + (dataDir as NSString).appendingPathComponent("chain.sqlite")
+        if spec.hasPrefix("postgres://") || spec.hasPrefix("postgresql://") {
+            do { return try PostgresChainStore(url: spec) } catch { throw ValidationError("--database: \(error)") }
+        }
         guard spec.hasPrefix("sqlite:") else {
-            throw ValidationError("--database: only sqlite:PATH is supported so far (PostgreSQL is planned)")
+            throw ValidationError("--database: expected sqlite:PATH or postgres://user@host:port/database, got '\(spec)'")
         }
         return try SQLiteChainStore(path: String(spec.dropFirst("sqlite:".count)))
     }
