@@ -233,6 +233,19 @@ def run(node):
     out = json.loads(body)
     check(status == 200 and [o["id"] for o in out] == [1, 2] and out[0]["result"] == hex(CHAIN_ID), "batch request")
 
+    # EIP-1898 block parameters on the state methods (only the head's state is kept).
+    head = w3.eth.get_block("latest")
+    want = rpc(url, "eth_getBalance", [KEYS[0].address, "latest"])["result"]
+    got = rpc(url, "eth_getBalance", [KEYS[0].address, {"blockHash": head["hash"].to_0x_hex(), "requireCanonical": True}])
+    check(got.get("result") == want, f"EIP-1898 blockHash of the head: {got}")
+    got = rpc(url, "eth_getTransactionCount", [KEYS[0].address, {"blockNumber": hex(head["number"])}])
+    check(got.get("result") == hex(w3.eth.get_transaction_count(KEYS[0].address)), f"EIP-1898 blockNumber: {got}")
+    expect_error(url, "eth_getBalance", [KEYS[0].address, {"blockHash": "0x" + "ab" * 32}], -32000, "header for hash not found")
+    expect_error(url, "eth_getCode", [KEYS[0].address, {"blockHash": w3.eth.get_block(1)["hash"].to_0x_hex()}], -32000,
+                 "historical state not available")
+    expect_error(url, "eth_getBalance", [KEYS[0].address, {"blockNumber": "0x1", "blockHash": "0x" + "ab" * 32}], -32602)
+    expect_error(url, "eth_getBalance", [KEYS[0].address, {"blockHash": "0x" + "ab" * 32, "requireCanonical": "yes"}], -32602)
+
     # Error cases: each gets its JSON-RPC error and the node keeps serving.
     check(json.loads(raw_post(url, b'{"jsonrpc":"2.0","id":1,"method":')[1])["error"]["code"] == -32700, "malformed JSON")
     check(json.loads(raw_post(url, b'[]')[1])["error"]["code"] == -32600, "empty batch")

@@ -208,7 +208,8 @@ public final class RPCHandler: Sendable {
     func latestState(_ p: RPCParams, _ index: Int) throws -> WorldState {
         let (header, _) = node.head
         if p.has(index) {
-            let n = try BlockTag(p.values[index], argument: index).resolve(head: header.number)
+            let n = try BlockTag(p.values[index], argument: index, allowObject: true)
+                .resolve(head: header.number, number: { try node.store.blockNumber(hash: $0) })
             if n > header.number { throw RPCError.server("header not found") }
             if n != header.number { throw RPCError.server("historical state not available (block \(n), head \(header.number))") }
         }
@@ -229,12 +230,15 @@ public final class RPCHandler: Sendable {
     func transactionByHash(_ p: RPCParams) throws -> JSONValue {
         try p.expect(1, 1)
         let hash = try p.hash(0)
+        // The pool first: a block is committed to the store before its transactions leave the
+        // pool, so pool-then-store never misses a transaction that is moving from one to the
+        // other (store-then-pool can, between the block's commit and its publication).
+        if let pooled = node.pooledTransaction(hash: hash) {
+            return RPCFormat.transaction(pooled.transaction, hash: pooled.hash, sender: pooled.sender, block: nil, baseFee: nil)
+        }
         if let t = try node.store.transaction(hash: hash) {
             let baseFee = try node.store.header(number: t.blockNumber)?.baseFeePerGas ?? .zero
             return RPCFormat.transaction(t, baseFee: baseFee)
-        }
-        if let pooled = node.pooledTransaction(hash: hash) {
-            return RPCFormat.transaction(pooled.transaction, hash: pooled.hash, sender: pooled.sender, block: nil, baseFee: nil)
         }
         return .null
     }

@@ -89,10 +89,31 @@ public enum BlockTag: Sendable, Equatable {
     case earliest
     /// A number.
     case number(UInt64)
+    /// EIP-1898 `{"blockHash": …, "requireCanonical": …}`. Chain v2 has one chain and no reorgs,
+    /// so every known hash is canonical and `requireCanonical` asks nothing more.
+    case hash(UInt256)
 
-    /// Parses a tag or hex number.
-    public init(_ v: JSONValue?, argument: Int) throws(RPCError) {
+    /// Parses a tag or hex number, and with `allowObject` (the state methods, EIP-1898) also
+    /// `{"blockNumber": "0x…"}` or `{"blockHash": "0x…", "requireCanonical": bool}`.
+    public init(_ v: JSONValue?, argument: Int, allowObject: Bool = false) throws(RPCError) {
         guard let v, v != .null else { self = .latest; return }
+        if case .object(let fields) = v, allowObject {
+            let keys = Set(fields.map(\.0))
+            guard keys.isSubset(of: ["blockNumber", "blockHash", "requireCanonical"]),
+                  keys.contains("blockNumber") != keys.contains("blockHash") else {
+                throw .invalidParams("invalid argument \(argument): expected {blockNumber} or {blockHash, requireCanonical} (EIP-1898)")
+            }
+            if let n = v["blockNumber"] {
+                guard keys == ["blockNumber"] else { throw .invalidParams("invalid argument \(argument): requireCanonical goes with blockHash") }
+                self = try BlockTag(n, argument: argument)
+                return
+            }
+            if let c = v["requireCanonical"], c != .bool(true), c != .bool(false) {
+                throw .invalidParams("invalid argument \(argument): requireCanonical must be a boolean")
+            }
+            self = .hash(try RPCParams(values: [v["blockHash"]!]).hash(0))
+            return
+        }
         guard let s = v.stringValue else { throw .invalidParams("invalid argument \(argument): expected block number or tag") }
         switch s {
         case "latest", "pending", "safe", "finalized": self = .latest
@@ -103,12 +124,16 @@ public enum BlockTag: Sendable, Equatable {
         }
     }
 
-    /// The number it designates when the head is `head`.
-    public func resolve(head: UInt64) -> UInt64 {
+    /// The number it designates when the head is `head`; `number(ofHash:)` looks a block hash up.
+    /// - Throws: -32000 "header for hash not found" for an unknown hash (go-ethereum's message).
+    public func resolve(head: UInt64, number ofHash: (UInt256) throws -> UInt64? = { _ in nil }) throws -> UInt64 {
         switch self {
-        case .latest: head
-        case .earliest: 0
-        case .number(let n): n
+        case .latest: return head
+        case .earliest: return 0
+        case .number(let n): return n
+        case .hash(let h):
+            guard let n = try ofHash(h) else { throw RPCError.server("header for hash not found") }
+            return n
         }
     }
 }
