@@ -42,7 +42,8 @@ public actor BatchSubmitter {
         }
         let header = BatchHeader(index: UInt256(batch.index), parentBatchHash: parentBatchHash,
                                  prevStateRoot: batch.prevStateRoot, postStateRoot: batch.postStateRoot,
-                                 withdrawRoot: WithdrawTree([]).root, messageQueueHash: batch.messageQueueHash)
+                                 withdrawRoot: WithdrawTree(try L2Withdrawals.of(batch: batch, in: store)).root,
+                                 messageQueueHash: batch.messageQueueHash)
         return (header, data)
     }
 

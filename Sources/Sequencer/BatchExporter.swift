@@ -51,7 +51,9 @@ public struct BatchExporter {
             extra.append(header.extraData)
             hashes.append(header.hash)
         }
-        return BatchFile(chainId: genesis.chainId, batch: batch, parentHash: parent.hash, blockHashes: recent,
-                         blocks: blocks, extraData: extra, hashes: hashes, preState: state)
+        var file = BatchFile(chainId: genesis.chainId, batch: batch, parentHash: parent.hash, blockHashes: recent,
+                             blocks: blocks, extraData: extra, hashes: hashes, preState: state)
+        file.withdrawals = try L2Withdrawals.of(batch: batch, in: store)
+        return file
     }
 }

@@ -1,4 +1,5 @@
 import EVM
+import Settlement
 
 /// A sealed batch as a self-contained prover input: everything needed to re-execute it with no
 /// database. JSON layout (all numbers `0x` hex):
@@ -11,6 +12,7 @@ import EVM
 ///                 "hash", "transactions": ["0x<raw tx>", …],
 ///                 "l1Messages": [ { "index", "sender", "to", "value", "queueHash" }, … ] }, … ],
 ///   "messageCount", "messageQueueHash",            // the v1 queue position after the batch
+///   "withdrawals": [ { "to", "amount" }, … ],      // L2Withdrawals, leaf order of the withdraw tree
 ///   "preState": { "0xaddress": { "nonce", "balance", "code", "storage": { "0xslot": "0xvalue" } }, … } }
 /// ```
 ///
@@ -33,6 +35,8 @@ public struct BatchFile: Sendable {
     public var hashes: [UInt256]
     /// The state before the batch.
     public var preState: WorldState
+    /// The batch's withdrawals to v1 (`L2Withdrawals`), in withdraw-tree leaf order.
+    public var withdrawals: [WithdrawTree.Withdrawal] = []
 
     /// Number of transactions in the batch.
     public var transactionCount: Int { blocks.reduce(0) { $0 + $1.transactions.count } }
@@ -75,6 +79,7 @@ public struct BatchFile: Sendable {
             ("messageQueueHash", w(batch.messageQueueHash)), ("parentHash", w(parentHash)),
             ("blockHashes", .object(blockHashes.sorted { $0.key < $1.key }.map { (Hex.quantity($0.key), w($0.value)) })),
             ("blocks", .array(blockItems)), ("preState", .object(accounts)),
+            ("withdrawals", .array(withdrawals.map { .object([("to", .string($0.to.description)), ("amount", RPCFormat.q($0.amount))]) })),
         ])
     }
 
@@ -137,12 +142,17 @@ public struct BatchFile: Sendable {
             accounts[address] = account
         }
         preState = WorldState(accounts: accounts)
+        for item in v["withdrawals"]?.arrayValue ?? [] {
+            guard let to = item["to"]?.stringValue.flatMap(Address.init(hex:)) else { throw SequencerError.corruptRecord("batch file: withdrawal address") }
+            withdrawals.append(WithdrawTree.Withdrawal(to: to, amount: try field(item, "amount").uint256(0)))
+        }
     }
 
     /// Re-executes the batch from `preState` alone.
     /// - Returns: the post-state root and the recomputed block hashes.
     /// - Throws: `SequencerError.corruptRecord` when the pre-state root differs from `prevStateRoot`,
-    ///   a transaction does not decode, or a block does not include all its transactions.
+    ///   a transaction does not decode, a block does not include all its transactions, or the
+    ///   re-executed withdrawals differ from the listed ones.
     public func reexecute() throws -> (stateRoot: UInt256, hashes: [UInt256]) {
         guard preState.stateRoot == batch.prevStateRoot else { throw SequencerError.corruptRecord("pre-state root mismatch") }
         let messages = blocks.flatMap(\.messages)
@@ -156,6 +166,7 @@ public struct BatchFile: Sendable {
         var parentHash = self.parentHash
         var recent = blockHashes
         var out: [UInt256] = []
+        var madeWithdrawals: [WithdrawTree.Withdrawal] = []
         for (i, ctx) in blocks.enumerated() {
             var candidates: [PooledTransaction] = []
             for raw in ctx.transactions {
@@ -175,10 +186,14 @@ public struct BatchFile: Sendable {
             guard result.block.transactions.count == ctx.transactions.count else {
                 throw SequencerError.corruptRecord("block \(ctx.number): \(result.invalid.count) transactions invalid on re-execution")
             }
+            madeWithdrawals += result.block.transactions.compactMap(L2Withdrawals.of)
             state = result.state
             parentHash = result.block.hash
             recent[ctx.number] = parentHash
             out.append(parentHash)
+        }
+        guard madeWithdrawals == withdrawals else {
+            throw SequencerError.corruptRecord("re-execution makes \(madeWithdrawals.count) withdrawals, the file lists \(withdrawals.count) others")
         }
         return (state.stateRoot, out)
     }

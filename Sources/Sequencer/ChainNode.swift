@@ -187,6 +187,7 @@ public final class ChainNode: @unchecked Sendable {
         do {
             sender = try tx.validate(chainId: chainId, maxEncodedSize: configuration.maxTransactionSize)
         } catch { throw MempoolError(error) }
+        if !L2Withdrawals.isWellFormed(tx) { throw .malformedWithdrawal(dataLength: tx.data.count) }
         if tx.gasLimit > genesis.gasLimit { throw .invalid(.gasLimitAboveBlockGasLimit(gasLimit: tx.gasLimit, blockGasLimit: genesis.gasLimit)) }
         let encoded = tx.encoded
         return PooledTransaction(transaction: tx, raw: encoded, hash: UInt256(bigEndianAt: Keccak256.hash(encoded)),

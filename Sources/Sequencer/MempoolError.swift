@@ -34,6 +34,8 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
     case poolFull
     /// Any other stateless check (intrinsic gas, init code size, fee ordering, gas limit, …).
     case invalid(TransactionValidationError)
+    /// A transaction to the withdrawal bridge whose calldata is neither empty nor a v1 address.
+    case malformedWithdrawal(dataLength: Int)
 
     /// Maps the EVM's validation errors onto pool errors.
     public init(_ e: TransactionValidationError) {
@@ -65,6 +67,7 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
         case .accountLimitExceeded: "account limit exceeded"
         case .poolFull: "txpool is full"
         case .invalid(let e): "\(e)"
+        case .malformedWithdrawal(let n): "invalid withdrawal: calldata to the bridge must be empty or a 20-byte v1 address, got \(n) bytes"
         }
     }
 }

@@ -51,6 +51,7 @@ public final class NodeMetrics: @unchecked Sendable {
         case .underpriced, .feeCapBelowBaseFee: "underpriced"
         case .replacementUnderpriced: "replacement_underpriced"
         case .replacementWhileIncluding: "replacement_while_including"
+        case .malformedWithdrawal: "malformed_withdrawal"
         case .alreadyKnown: "already_known"
         case .accountLimitExceeded: "account_limit"
         case .poolFull: "pool_full"

@@ -105,12 +105,14 @@ public enum RPCFormat {
     }
 
     /// A batch (`rollup_*`).
-    public static func batch(_ b: BatchRecord) -> JSONValue {
-        .object([
+    public static func batch(_ b: BatchRecord, withdrawRoot: UInt256? = nil) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
             ("index", q(b.index)), ("status", .string(b.status.rawValue)), ("firstBlock", q(b.firstBlock)),
             ("lastBlock", q(b.lastBlock)), ("prevStateRoot", w(b.prevStateRoot)), ("postStateRoot", w(b.postStateRoot)),
             ("dataHash", w(b.dataHash)), ("messageCount", q(b.messageCount)),
             ("messageQueueHash", w(b.messageQueueHash)), ("sealedAt", q(b.sealedAt)),
-        ])
+        ]
+        if let withdrawRoot { fields.append(("withdrawRoot", w(withdrawRoot))) }
+        return .object(fields)
     }
 }

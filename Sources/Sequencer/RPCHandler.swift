@@ -1,4 +1,5 @@
 import EVM
+import Settlement
 import Foundation
 import Keccak
 
@@ -186,14 +187,33 @@ public final class RPCHandler: Sendable {
             return RPCFormat.transaction(txs[Int(index)], baseFee: header.baseFeePerGas)
         case "rollup_getBatch":
             try p.expect(1, 1)
-            return try node.store.batch(index: try p.uint64(0)).map(RPCFormat.batch) ?? .null
+            return try node.store.batch(index: try p.uint64(0)).map(batchJSON) ?? .null
         case "rollup_latestBatch":
             try p.expect(0, 0)
-            return try node.store.latestBatch().map(RPCFormat.batch) ?? .null
+            return try node.store.latestBatch().map(batchJSON) ?? .null
+        case "rollup_getWithdrawals":
+            try p.expect(1, 1)
+            guard let b = try node.store.batch(index: try p.uint64(0)) else { return .null }
+            return .array(try L2Withdrawals.of(batch: b, in: node.store).enumerated().map { i, w in
+                .object([("leafIndex", RPCFormat.q(UInt64(i))), ("to", .string(w.to.description)), ("amount", RPCFormat.q(w.amount))])
+            })
+        case "rollup_getWithdrawalProof":
+            try p.expect(2, 2)
+            guard let b = try node.store.batch(index: try p.uint64(0)) else { return .null }
+            let leaf = try p.uint64(1)
+            let withdrawals = try L2Withdrawals.of(batch: b, in: node.store)
+            guard leaf < UInt64(withdrawals.count) else { return .null }
+            let tree = WithdrawTree(withdrawals)
+            return .object([
+                ("batchIndex", RPCFormat.q(b.index)), ("leafIndex", RPCFormat.q(leaf)),
+                ("to", .string(withdrawals[Int(leaf)].to.description)), ("amount", RPCFormat.q(withdrawals[Int(leaf)].amount)),
+                ("withdrawRoot", RPCFormat.w(tree.root)),
+                ("proof", .array(tree.proof(index: Int(leaf)).map(RPCFormat.w))),
+            ])
         case "rollup_getBatchByBlock":
             try p.expect(1, 1)
             let n = try BlockTag(p.values[0], argument: 0).resolve(head: node.head.header.number)
-            return try node.store.batch(containingBlock: n).map(RPCFormat.batch) ?? .null
+            return try node.store.batch(containingBlock: n).map(batchJSON) ?? .null
         default:
             throw RPCError.methodNotFound(method)
         }
@@ -214,6 +234,12 @@ public final class RPCHandler: Sendable {
             if n != header.number { throw RPCError.server("historical state not available (block \(n), head \(header.number))") }
         }
         return node.state
+    }
+
+    /// A batch with its withdraw root (derived from its blocks' transactions).
+    func batchJSON(_ b: BatchRecord) throws -> JSONValue {
+        // Batch 0 (genesis) has withdraw root 0 on v1 (SPEC.md, "Genesis").
+        RPCFormat.batch(b, withdrawRoot: b.index == 0 ? .zero : WithdrawTree(try L2Withdrawals.of(batch: b, in: node.store)).root)
     }
 
     func block(number: UInt64, full: Bool) throws -> JSONValue {

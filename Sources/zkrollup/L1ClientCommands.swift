@@ -121,7 +121,7 @@ struct L1CommitCommand: AsyncParsableCommand {
             let parent = try await client.view("batchHash(uint256)", UInt256(file.batch.index - 1))
             let header = BatchHeader(index: UInt256(file.batch.index), parentBatchHash: parent,
                                      prevStateRoot: file.batch.prevStateRoot, postStateRoot: file.batch.postStateRoot,
-                                     withdrawRoot: WithdrawTree([]).root, messageQueueHash: file.batch.messageQueueHash)
+                                     withdrawRoot: WithdrawTree(file.withdrawals).root, messageQueueHash: file.batch.messageQueueHash)
             let data = BatchData.encode(file.blocks)
             let receipt = try await client.send(.commitBatch(header: header, batchData: data), key: k)
             print("committed batch \(file.batch.index): \(data.count) bytes of data, batch hash \(Hex.encode(word: header.batchHash(dataHash: file.batch.dataHash))), gas \(receipt.gasUsed)")
@@ -154,6 +154,45 @@ struct L1FinalizeCommand: AsyncParsableCommand {
         try await l1Request {
             let receipt = try await client.send(.finalizeBatch(index: UInt256(index), proof: envelope.proof.bytes), key: k)
             print("finalized batch \(index): gas \(receipt.gasUsed), v1 block \(receipt.blockNumber)")
+        }
+    }
+}
+
+/// `zkrollup l1 claim --l2-rpc URL --batch N --leaf I`: pays out a chain v2 withdrawal on v1.
+struct L1ClaimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claim",
+        abstract: "Claim a withdrawal of a finalized batch on v1, with its Merkle proof from the sequencer.")
+
+    @OptionGroup var l1: L1ClientOptions
+
+    @Option(name: .customLong("l2-rpc"), help: "The sequencer's JSON-RPC URL (for rollup_getWithdrawalProof).")
+    var l2: String = "http://127.0.0.1:8545"
+
+    @Option(help: "Any v1 private key (the contract pays the withdrawal's recipient; default: dev key 2).")
+    var key: String = DevAccounts.privateKeys[2]
+
+    @Option(help: "The batch that holds the withdrawal.")
+    var batch: UInt64
+
+    @Option(help: "The withdrawal's leaf index in the batch (rollup_getWithdrawals).")
+    var leaf: UInt64
+
+    func run() async throws {
+        let k = try privateKey(key, option: "--key")
+        guard let l2URL = URL(string: l2) else { throw ValidationError("--l2-rpc: not a URL") }
+        let client = try l1.client()
+        try await l1Request {
+            let sequencer = RPCClient(url: l2URL, connections: 1)
+            let r = try await sequencer.call("rollup_getWithdrawalProof", [.string(Hex.quantity(batch)), .string(Hex.quantity(leaf))])
+            guard case .object = r, let to = r["to"]?.stringValue.flatMap(Address.init(hex:)),
+                  let amount = r["amount"]?.stringValue.flatMap({ UInt256(hex: $0) }),
+                  let proof = r["proof"]?.arrayValue?.compactMap({ $0.stringValue.flatMap { UInt256(hex: $0) } }), proof.count == 20 else {
+                throw CLIError("the sequencer has no withdrawal \(leaf) in batch \(batch)")
+            }
+            let receipt = try await client.send(.claimWithdrawal(batchIndex: UInt256(batch), leafIndex: UInt256(leaf), to: to,
+                                                                 amount: amount, proof: proof), key: k)
+            print("claimed withdrawal \(leaf) of batch \(batch): \(amount) wei to \(to), gas \(receipt.gasUsed)")
         }
     }
 }

@@ -16,7 +16,7 @@ struct L1Command: AsyncParsableCommand {
         commandName: "l1",
         abstract: "Chain v1: run a local dev chain with the settlement contract, or call the contract on a v1 node.",
         subcommands: [L1NodeCommand.self, L1DepositCommand.self, L1StatusCommand.self, L1CommitCommand.self,
-                      L1FinalizeCommand.self],
+                      L1FinalizeCommand.self, L1ClaimCommand.self],
         defaultSubcommand: L1NodeCommand.self)
 
     /// The dev chain's id (Evmos' testnet id: chain v1 is an Evmos-style chain).
