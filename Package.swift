@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Poseidon", targets: ["Poseidon"]),
         .library(name: "Plonk", targets: ["Plonk"]),
         .library(name: "Settlement", targets: ["Settlement"]),
+        .library(name: "State", targets: ["State"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,8 @@ let package = Package(
         .target(name: "Poseidon", dependencies: ["BN254"], swiftSettings: hotPathSettings),
         /// PLONK over BN254 with KZG: constraint system, custom gates, log-derivative lookups, prover, verifier, encodings.
         .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
+        /// Chain v2's state commitment in the making: the compressed sparse Merkle tree hashed with Poseidon.
+        .target(name: "State", dependencies: ["BN254", "Poseidon"], swiftSettings: hotPathSettings),
         /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
         .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
         /// The chain v2 node: storage (SQLite, PostgreSQL), genesis, mempool, block builder, batcher, JSON-RPC server.
@@ -107,6 +110,7 @@ let package = Package(
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),
+        .testTarget(name: "StateTests", dependencies: ["State", "BN254", "Poseidon", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "EVM", "Keccak", "TestSupport"]),
     ]
 )
