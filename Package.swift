@@ -56,7 +56,7 @@ let package = Package(
         /// PLONK over BN254 with KZG: constraint system, custom gates, log-derivative lookups, prover, verifier, encodings.
         .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
         /// Chain v2's state commitment in the making: the compressed sparse Merkle tree hashed with Poseidon.
-        .target(name: "State", dependencies: ["BN254", "Poseidon"], swiftSettings: hotPathSettings),
+        .target(name: "State", dependencies: ["BN254", "Poseidon", "EVM"], swiftSettings: hotPathSettings),
         /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
         .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
         /// The chain v2 node: storage (SQLite, PostgreSQL), genesis, mempool, block builder, batcher, JSON-RPC server.
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),
-        .testTarget(name: "StateTests", dependencies: ["State", "BN254", "Poseidon", "TestSupport"]),
+        .testTarget(name: "StateTests", dependencies: ["State", "BN254", "Poseidon", "EVM", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "EVM", "Keccak", "TestSupport"]),
     ]
 )
