@@ -8,6 +8,7 @@ struct ZKRollup: AsyncParsableCommand {
         abstract: "A zk-rollup over BN254: sequencer, EVM, Plonk prover and settlement.",
         subcommands: [BenchCommand.self,
                       SRSCommand.self,
+                      CircuitCommand.self,
                       ProveCommand.self,
                       VerifyCommand.self,
                       L1Command.self,
