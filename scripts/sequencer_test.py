@@ -241,8 +241,21 @@ def run(node):
     got = rpc(url, "eth_getTransactionCount", [KEYS[0].address, {"blockNumber": hex(head["number"])}])
     check(got.get("result") == hex(w3.eth.get_transaction_count(KEYS[0].address)), f"EIP-1898 blockNumber: {got}")
     expect_error(url, "eth_getBalance", [KEYS[0].address, {"blockHash": "0x" + "ab" * 32}], -32000, "header for hash not found")
-    expect_error(url, "eth_getCode", [KEYS[0].address, {"blockHash": w3.eth.get_block(1)["hash"].to_0x_hex()}], -32000,
-                 "historical state not available")
+    # Recent states are kept (16 blocks): a balance read at an earlier block is the old balance.
+    h0 = w3.eth.block_number
+    bal0 = w3.eth.get_balance(KEYS[9].address)
+    r9 = w3.eth.wait_for_transaction_receipt(w3.eth.send_raw_transaction(transfer(KEYS[9], 0, Web3.to_checksum_address("0x" + "99" * 20), 12345)), timeout=30)
+    check(w3.eth.get_balance(KEYS[9].address) < bal0, "KEYS[9] paid")
+    got = rpc(url, "eth_getBalance", [KEYS[9].address, hex(h0)])
+    check(got.get("result") == hex(bal0), f"eth_getBalance at an earlier block gives the old balance: {got}")
+    got = rpc(url, "eth_getBalance", [KEYS[9].address, {"blockHash": w3.eth.get_block(r9["blockNumber"] - 1)["hash"].to_0x_hex()}])
+    check(got.get("result") == hex(bal0), f"EIP-1898 blockHash of an earlier block: {got}")
+    check(rpc(url, "eth_getTransactionCount", [KEYS[9].address, hex(r9["blockNumber"])])["result"] == "0x1", "nonce after the block")
+    if w3.eth.block_number >= 16:
+        expect_error(url, "eth_getCode", [KEYS[0].address, {"blockHash": w3.eth.get_block(0)["hash"].to_0x_hex()}], -32000,
+                     "historical state not available")
+    else:
+        check(rpc(url, "eth_getBalance", [KEYS[9].address, "0x0"])["result"] == hex(10_000 * 10**18), "genesis balance")
     expect_error(url, "eth_getBalance", [KEYS[0].address, {"blockNumber": "0x1", "blockHash": "0x" + "ab" * 32}], -32602)
     expect_error(url, "eth_getBalance", [KEYS[0].address, {"blockHash": "0x" + "ab" * 32, "requireCanonical": "yes"}], -32602)
 
@@ -295,7 +308,7 @@ def run(node):
     with urllib.request.urlopen(url + "/metrics", timeout=10) as r:
         text = r.read().decode()
     metrics = {l.split(" ")[0]: float(l.split(" ")[1]) for l in text.splitlines() if l and not l.startswith("#")}
-    check(metrics["zkrollup_transactions_accepted_total"] == 7, "metrics: accepted count")
+    check(metrics["zkrollup_transactions_accepted_total"] == 8, "metrics: accepted count")
     check(metrics['zkrollup_transactions_rejected_total{reason="nonce_too_low"}'] == 1, "metrics: rejections by reason")
     check(metrics["zkrollup_block_height"] == w3.eth.block_number, "metrics: block height")
 

@@ -20,13 +20,15 @@ public struct CallRequest: Sendable {
 }
 
 extension ChainNode {
-    /// Executes `request` on a copy of the latest state with base fee 0 and gas price 0 (as
-    /// go-ethereum does for calls without fee fields), so the sender needs no balance for gas.
-    /// Runs on a large-stack thread.
+    /// A block's header and the state after it (`state(at:)`).
+    public typealias Snapshot = (header: BlockHeader, state: WorldState)
+
+    /// Executes `request` on a copy of the state after `snapshot`'s block (default the head) with
+    /// base fee 0 and gas price 0 (as go-ethereum does for calls without fee fields), so the sender
+    /// needs no balance for gas. Runs on a large-stack thread.
     /// - Throws: `TransactionError` when the call is not executable (e.g. value above balance).
-    public func call(_ request: CallRequest) throws(TransactionError) -> ExecutionResult {
-        let (header, _) = head
-        let state = self.state
+    public func call(_ request: CallRequest, at snapshot: Snapshot? = nil) throws(TransactionError) -> ExecutionResult {
+        let (header, state) = snapshot ?? (head.header, self.state)
         let gas = min(request.gas ?? configuration.callGasCap, configuration.callGasCap)
         return try Self.execute(request, state: state, parent: header, gas: gas, chainId: chainId)
     }
@@ -47,9 +49,8 @@ extension ChainNode {
     /// The smallest gas limit with which `request` succeeds, by binary search between the
     /// intrinsic gas and the cap (go-ethereum's method: success is monotone in gas).
     /// - Throws: `TransactionError` when not executable; `CallFailure` when it fails even at the cap.
-    public func estimateGas(_ request: CallRequest) throws -> UInt64 {
-        let (header, _) = head
-        let state = self.state
+    public func estimateGas(_ request: CallRequest, at snapshot: Snapshot? = nil) throws -> UInt64 {
+        let (header, state) = snapshot ?? (head.header, self.state)
         let cap = min(request.gas ?? configuration.callGasCap, configuration.callGasCap)
         let top = try Self.execute(request, state: state, parent: header, gas: cap, chainId: chainId)
         guard top.status.isSuccess else { throw CallFailure(result: top) }

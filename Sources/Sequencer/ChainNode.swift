@@ -48,6 +48,8 @@ public final class ChainNode: @unchecked Sendable {
     /// (sender, nonce) of the candidates of the block being built: a replacement of one of them
     /// is refused until the block is published, since the original may be the one included.
     var _inFlight: [Address: Set<UInt64>] = [:]
+    /// The states after the last `stateHistory` blocks, by number, with their headers.
+    var _history: [UInt64: (header: BlockHeader, state: WorldState)] = [:]
     var _running = false
     let wake = DispatchSemaphore(value: 0)
     var _producer: Thread?
@@ -112,6 +114,7 @@ public final class ChainNode: @unchecked Sendable {
                 _openBatchBytes += _openBatch[_openBatch.count - 1].rlp.count
             }
         }
+        _history[_head.number] = (_head, _state)
         _messageQueue = try store.unincludedMessages()
         (_knownMessages, _knownHash) = _messageQueue.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
         try readmitPending()
@@ -151,6 +154,12 @@ public final class ChainNode: @unchecked Sendable {
     public var state: WorldState {
         lock.lock(); defer { lock.unlock() }
         return _state
+    }
+
+    /// The header and state after block `number`, if it is among the last `stateHistory` blocks.
+    public func state(at number: UInt64) -> (header: BlockHeader, state: WorldState)? {
+        lock.lock(); defer { lock.unlock() }
+        return _history[number]
     }
 
     /// The number of pooled transactions.
@@ -340,6 +349,8 @@ public final class ChainNode: @unchecked Sendable {
         _state = out.state
         _recentHashes[out.block.header.number] = out.block.hash
         _recentHashes[out.block.header.number &- 256] = nil
+        _history[out.block.header.number] = (out.block.header, out.state)
+        _history[out.block.header.number &- UInt64(max(configuration.stateHistory, 1))] = nil
         for h in removed { _mempool.remove(hash: h) }
         _inFlight = [:]
         _messageQueue.removeFirst(messages.count)

@@ -13,6 +13,9 @@ public struct NodeConfiguration: Sendable {
     public var maxTransactionSize: Int
     /// Gas cap of eth_call and eth_estimateGas.
     public var callGasCap: UInt64
+    /// How many recent blocks' states the state methods can read (the head included). Each is a
+    /// copy-on-write snapshot of the account map, so memory grows with accounts × this number.
+    public var stateHistory: Int = 16
     /// Most v1 deposits one block credits (the rest wait for the next blocks, in order).
     public var maxMessagesPerBlock: Int = 256
 

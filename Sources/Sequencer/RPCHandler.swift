@@ -225,15 +225,22 @@ public final class RPCHandler: Sendable {
 
     /// The latest state, after checking the block argument at `index` designates the head (the
     /// node keeps no historical state: older blocks get -32000 "historical state not available").
-    func latestState(_ p: RPCParams, _ index: Int) throws -> WorldState {
+    func latestState(_ p: RPCParams, _ index: Int) throws -> WorldState { try snapshot(p, index).state }
+
+    /// The header and state the block argument at `index` designates (default the head); the
+    /// block must be among the last `stateHistory` blocks, which the node keeps (as a non-archive
+    /// geth keeps 128). Taken once, so a head moving meanwhile cannot change what is read.
+    func snapshot(_ p: RPCParams, _ index: Int) throws -> ChainNode.Snapshot {
         let (header, _) = node.head
-        if p.has(index) {
-            let n = try BlockTag(p.values[index], argument: index, allowObject: true)
+        let n = p.has(index)
+            ? try BlockTag(p.values[index], argument: index, allowObject: true)
                 .resolve(head: header.number, number: { try node.store.blockNumber(hash: $0) })
-            if n > header.number { throw RPCError.server("header not found") }
-            if n != header.number { throw RPCError.server("historical state not available (block \(n), head \(header.number))") }
+            : header.number
+        if n > header.number { throw RPCError.server("header not found") }
+        guard let s = node.state(at: n) else {
+            throw RPCError.server("historical state not available (block \(n), head \(header.number); the node keeps the last \(node.configuration.stateHistory) blocks' states)")
         }
-        return node.state
+        return s
     }
 
     /// A batch with its withdraw root (derived from its blocks' transactions).
@@ -287,9 +294,9 @@ public final class RPCHandler: Sendable {
     func call(_ p: RPCParams) throws -> JSONValue {
         try p.expect(1, 3)
         let request = try callRequest(p)
-        _ = try latestState(p, 1)
+        let block = try snapshot(p, 1)
         let result: ExecutionResult
-        do { result = try node.call(request) } catch { throw RPCError.server("\(error)") }
+        do { result = try node.call(request, at: block) } catch { throw RPCError.server("\(error)") }
         if result.status == .reverted { throw RPCError.reverted(result.output) }
         if !result.status.isSuccess { throw RPCError.server("execution failed: \(result.status)") }
         return RPCFormat.d(result.output)
@@ -298,8 +305,8 @@ public final class RPCHandler: Sendable {
     func estimateGas(_ p: RPCParams) throws -> JSONValue {
         try p.expect(1, 3)
         let request = try callRequest(p)
-        _ = try latestState(p, 1)
-        do { return RPCFormat.q(try node.estimateGas(request)) } catch let f as CallFailure {
+        let block = try snapshot(p, 1)
+        do { return RPCFormat.q(try node.estimateGas(request, at: block)) } catch let f as CallFailure {
             if f.result.status == .reverted { throw RPCError.reverted(f.result.output) }
             throw RPCError.server("gas required exceeds allowance (\(f.result.status))")
         } catch let e as TransactionError {

@@ -73,6 +73,9 @@ struct SequencerCommand: AsyncParsableCommand {
     @Option(help: "Seal a batch before its data exceeds this many bytes (0: no bound; default: no bound, or 65536 — what commitBatch takes — with --l1-key).")
     var batchMaxBytes: Int?
 
+    @Option(help: "Recent blocks whose state the state methods (eth_getBalance, eth_call, …) can read.")
+    var stateHistory: Int = 16
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -103,6 +106,8 @@ struct SequencerCommand: AsyncParsableCommand {
         var config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
                                        batchPolicy: BatchPolicy(maxBlocks: max(batchBlocks, 1), maxAgeSeconds: batchSeconds,
                                                                 maxDataBytes: maxBytes == Int.max ? nil : maxBytes))
+        guard stateHistory >= 1 else { throw ValidationError("--state-history must be at least 1") }
+        config.stateHistory = stateHistory
         // A transaction must fit an empty batch.
         if maxBytes != Int.max { config.maxTransactionSize = min(config.maxTransactionSize, maxBytes - 5 - BlockContext.overheadBytes - 5) }
         let chain = try ChainNode(store: store, genesis: genesis, configuration: config, logger: logger)
