@@ -31,7 +31,8 @@ import TestSupport
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.last == "39 passed, 0 failed")
-        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let line = try #require(lines.first, "no output: \(r.stderr)")
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(Set(first.keys).isSuperset(of: ["name", "fork", "index", "pass", "stateRoot", "logsHash"]))
     }
 
