@@ -302,6 +302,15 @@ def run(work, procs):
     check(r.returncode == 1 and "batch already finalized" in r.stderr, f"finalize twice: 'batch already finalized' ({r.stderr.strip()})")
     r = cli("l1", "deposit", "--rpc", l1_url, "--to", carol.address, "--value", "0")
     check(r.returncode != 0 and "positive" in r.stderr, "zero deposit refused before sending")
+    # A second deployment with `zkrollup l1 deploy` (what an operator runs against a real v1).
+    r = cli("l1", "deploy", "--rpc", l1_url, "--key", key_hex(KEYS[6]), "--sequencer", KEYS[5].address, "--l2-chain-id", "4242")
+    m = re.search(r"deployed the settlement contract at (0x[0-9a-f]{40})", r.stdout)
+    check(r.returncode == 0 and m is not None, f"l1 deploy: {r.stdout} {r.stderr[-300:]}")
+    other = v1.eth.contract(address=Web3.to_checksum_address(m.group(1)), abi=ABI)
+    check(other.functions.owner().call() == KEYS[6].address and other.functions.sequencer().call() == KEYS[5].address
+          and other.functions.l2ChainId().call() == 4242 and other.functions.lastCommittedBatch().call() == 0
+          and other.functions.vkHash().call() == rollup.functions.vkHash().call(),
+          "deployed contract: owner = deployer, given sequencer and chain id, the same stub key")
     r = cli("l1", "status", "--rpc", "http://127.0.0.1:1")
     check(r.returncode == 1 and "cannot reach" in r.stderr, f"unreachable v1 node: clear error ({r.stderr.strip()[:120]})")
 

@@ -16,7 +16,7 @@ struct L1Command: AsyncParsableCommand {
         commandName: "l1",
         abstract: "Chain v1: run a local dev chain with the settlement contract, or call the contract on a v1 node.",
         subcommands: [L1NodeCommand.self, L1DepositCommand.self, L1StatusCommand.self, L1CommitCommand.self,
-                      L1FinalizeCommand.self, L1ClaimCommand.self],
+                      L1FinalizeCommand.self, L1ClaimCommand.self, L1DeployCommand.self],
         defaultSubcommand: L1NodeCommand.self)
 
     /// The dev chain's id (Evmos' testnet id: chain v1 is an Evmos-style chain).
@@ -58,23 +58,7 @@ struct L1NodeCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds between blocks.")
     var blockTime: UInt64 = 200
 
-    @Option(name: .customLong("l2-genesis"), help: "Chain v2's genesis JSON (default: the dev genesis), for its state root.")
-    var l2Genesis: String?
-
-    @Option(name: .customLong("l2-chain-id"), help: "Chain v2's chain id (default: the genesis file's, dev 1337).")
-    var l2ChainId: UInt64?
-
-    @Option(help: "Circuit whose key the contract verifies: stub:N, the settlement stub (development only).")
-    var circuit: String = "stub:8"
-
-    @Option(help: "Verification key JSON to deploy with instead of --circuit (the batch circuit's).")
-    var vk: String?
-
-    @Option(help: "SRS for --circuit: a .ptau or .srs file (default: the insecure dev SRS).")
-    var srs: String?
-
-    @Option(help: "Address allowed to commit batches (default: dev key 1's).")
-    var sequencer: String = DevAccounts.addresses[1]
+    @OptionGroup var contract: DeploymentOptions
 
     @Option(help: "Log level.")
     var logLevel: String = "info"
@@ -84,12 +68,13 @@ struct L1NodeCommand: AsyncParsableCommand {
         guard let colon = rpc.lastIndex(of: ":"), let port = Int(rpc[rpc.index(after: colon)...]) else {
             throw ValidationError("--rpc must be HOST:PORT")
         }
-        guard let sequencerAddress = Address(hex: sequencer) else { throw ValidationError("--sequencer: not an address") }
         let host = String(rpc[..<colon])
         var logger = Logger(label: "zkrollup.l1")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let deployment: RollupDeployment
-        do { deployment = try makeDeployment(sequencer: sequencerAddress) } catch let e as CLIError { throw CLIError.exit(e.description) }
+        do { deployment = try contract.deployment(owner: Address(hex: DevAccounts.addresses[0])!) } catch let e as CLIError {
+            throw CLIError.exit(e.description)
+        }
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let lockFD = open((dataDir as NSString).appendingPathComponent("LOCK"), O_CREAT | O_RDWR, 0o644)
         guard lockFD >= 0, flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
@@ -109,32 +94,6 @@ struct L1NodeCommand: AsyncParsableCommand {
             print("zkrollup l1 --dev: chain \(chainId), rollup contract \(address) (chain v2 \(l2)), JSON-RPC on http://\(host):\(bound)")
             fflush(nil)
         }
-    }
-
-    func makeDeployment(sequencer: Address) throws -> RollupDeployment {
-        var l2: Genesis
-        if let l2Genesis {
-            do { l2 = try Genesis(json: try Data(contentsOf: URL(fileURLWithPath: l2Genesis))) } catch {
-                throw CLIError("--l2-genesis \(l2Genesis): \(error)")
-            }
-        } else {
-            l2 = Genesis.dev()
-        }
-        if let l2ChainId { l2.chainId = l2ChainId }
-        let key: VerificationKey
-        if let vk {
-            do { key = try VerificationKey(json: String(contentsOfFile: vk, encoding: .utf8), gates: CircuitGates.all) } catch {
-                throw CLIError("--vk \(vk): \(error)")
-            }
-        } else {
-            printError(DevStubProver.warning)
-            key = try DevStubProver(spec: circuit, srs: srs).verificationKey
-        }
-        let owner = Address(hex: DevAccounts.addresses[0])!
-        do {
-            return try RollupDeployment(owner: owner, sequencer: sequencer, l2ChainId: UInt256(l2.chainId),
-                                        genesisStateRoot: l2.state.stateRoot, vk: key)
-        } catch { throw CLIError("\(error)") }
     }
 
     /// Deploys on first start; on later starts checks that the data dir's deployment is this one.
@@ -174,5 +133,82 @@ struct L1NodeCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(20))
         }
         throw CLIError("the deployment transaction was not included within 60 s")
+    }
+}
+
+/// What the settlement contract is deployed with: chain v2's genesis and id, the circuit's key, the sequencer.
+struct DeploymentOptions: ParsableArguments {
+    @Option(name: .customLong("l2-genesis"), help: "Chain v2's genesis JSON (default: the dev genesis), for its state root.")
+    var l2Genesis: String?
+
+    @Option(name: .customLong("l2-chain-id"), help: "Chain v2's chain id (default: the genesis file's, dev 1337).")
+    var l2ChainId: UInt64?
+
+    @Option(help: "Circuit whose key the contract verifies: stub:N, the settlement stub (development only).")
+    var circuit: String = "stub:8"
+
+    @Option(help: "Verification key JSON to deploy with instead of --circuit (the batch circuit's).")
+    var vk: String?
+
+    @Option(help: "SRS for --circuit: a .ptau or .srs file (default: the insecure dev SRS).")
+    var srs: String?
+
+    @Option(help: "Address allowed to commit batches (default: dev key 1's).")
+    var sequencer: String = DevAccounts.addresses[1]
+
+    /// The deployment these options describe, owned by `owner`.
+    func deployment(owner: Address) throws -> RollupDeployment {
+        guard let sequencer = Address(hex: sequencer) else { throw CLIError("--sequencer: not an address") }
+        var l2: Genesis
+        if let l2Genesis {
+            do { l2 = try Genesis(json: try Data(contentsOf: URL(fileURLWithPath: l2Genesis))) } catch {
+                throw CLIError("--l2-genesis \(l2Genesis): \(error)")
+            }
+        } else {
+            l2 = Genesis.dev()
+        }
+        if let l2ChainId { l2.chainId = l2ChainId }
+        let key: VerificationKey
+        if let vk {
+            do { key = try VerificationKey(json: String(contentsOfFile: vk, encoding: .utf8), gates: CircuitGates.all) } catch {
+                throw CLIError("--vk \(vk): \(error)")
+            }
+        } else {
+            printError(DevStubProver.warning)
+            key = try DevStubProver(spec: circuit, srs: srs).verificationKey
+        }
+        do {
+            return try RollupDeployment(owner: owner, sequencer: sequencer, l2ChainId: UInt256(l2.chainId),
+                                        genesisStateRoot: l2.state.stateRoot, vk: key)
+        } catch { throw CLIError("\(error)") }
+    }
+}
+
+/// `zkrollup l1 deploy`: deploys the settlement contract from its committed bytecode on any v1 chain.
+struct L1DeployCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy the settlement contract on a v1 chain; the key's account becomes its owner.")
+
+    @Option(name: .customLong("rpc"), help: "Chain v1 JSON-RPC URL.")
+    var url: String = "http://127.0.0.1:8546"
+
+    @Option(help: "The deployer's (owner's) v1 private key.")
+    var key: String
+
+    @OptionGroup var contract: DeploymentOptions
+
+    func run() async throws {
+        let k = try privateKey(key, option: "--key")
+        guard let u = URL(string: url) else { throw ValidationError("--rpc: not a URL") }
+        let owner: Address
+        do { owner = try Address(privateKey: k) } catch { throw ValidationError("--key: \(error)") }
+        let deployment: RollupDeployment
+        do { deployment = try contract.deployment(owner: owner) } catch let e as CLIError { throw CLIError.exit(e.description) }
+        try await l1Request {
+            let receipt = try await L1Client.deploy(deployment, url: u, key: k)
+            guard let address = receipt.contractAddress else { throw CLIError("the deployment created no contract") }
+            print("deployed the settlement contract at \(address): owner \(owner), sequencer \(deployment.sequencer), chain v2 \(deployment.l2ChainId), vk \(Hex.encode(deployment.vk.hash)), v1 block \(receipt.blockNumber), gas \(receipt.gasUsed)")
+        }
     }
 }
