@@ -30,19 +30,14 @@ public actor BatchSubmitter {
     /// The header and data the contract receives for batch `index`.
     public static func header(of batch: BatchRecord, in store: any ChainStore, parentBatchHash: UInt256) throws
         -> (header: BatchHeader, data: [UInt8]) {
-        var blocks: [BlockContext] = []
-        for n in batch.firstBlock...batch.lastBlock {
-            guard let h = try store.header(number: n) else { throw SequencerError.notFound("block \(n)") }
-            blocks.append(BlockContext(BlockRecord(header: h, transactions: try store.transactions(block: n),
-                                                   messages: try store.messages(block: n))))
-        }
-        let data = BatchData.encode(blocks)
+        let records = try store.blocks(of: batch)
+        let data = BatchData.encode(records.map(BlockContext.init))
         guard BatchHeader.dataHash(data) == batch.dataHash else {
             throw SequencerError.corruptRecord("batch \(batch.index): stored blocks do not hash to its data hash")
         }
         let header = BatchHeader(index: UInt256(batch.index), parentBatchHash: parentBatchHash,
                                  prevStateRoot: batch.prevStateRoot, postStateRoot: batch.postStateRoot,
-                                 withdrawRoot: WithdrawTree(try L2Withdrawals.of(batch: batch, in: store)).root,
+                                 withdrawRoot: WithdrawTree(L2Withdrawals.of(records)).root,
                                  messageQueueHash: batch.messageQueueHash)
         return (header, data)
     }

@@ -43,17 +43,11 @@ public struct BatchExporter {
                 parent = header
             }
         }
-        var blocks: [BlockContext] = [], extra: [[UInt8]] = [], hashes: [UInt256] = []
-        for n in batch.firstBlock...batch.lastBlock {
-            guard let header = try store.header(number: n) else { throw SequencerError.notFound("block \(n)") }
-            blocks.append(BlockContext(BlockRecord(header: header, transactions: try store.transactions(block: n),
-                                                   messages: try store.messages(block: n))))
-            extra.append(header.extraData)
-            hashes.append(header.hash)
-        }
+        let records = try store.blocks(of: batch)
         var file = BatchFile(chainId: genesis.chainId, batch: batch, parentHash: parent.hash, blockHashes: recent,
-                             blocks: blocks, extraData: extra, hashes: hashes, preState: state)
-        file.withdrawals = try L2Withdrawals.of(batch: batch, in: store)
+                             blocks: records.map(BlockContext.init), extraData: records.map(\.header.extraData),
+                             hashes: records.map(\.hash), preState: state)
+        file.withdrawals = L2Withdrawals.of(records)
         return file
     }
 }

@@ -325,8 +325,14 @@ public final class ChainNode: @unchecked Sendable {
                 try sealIfDue(now: now, force: true)
                 left = cap - 5
             }
-            var used = 0
-            messages = Array(messages.prefix { m in used += m.rlp.count; return used <= (left - BlockContext.overheadBytes) / 2 })
+            // Deposits take at most half the room, so transactions always get the rest.
+            var used = 0, fitting = 0
+            for m in messages {
+                used += m.rlp.count
+                if used > (left - BlockContext.overheadBytes) / 2 { break }
+                fitting += 1
+            }
+            messages = Array(messages.prefix(fitting))
             room = left
         }
         let started = DispatchTime.now()

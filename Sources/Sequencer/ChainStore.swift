@@ -59,3 +59,15 @@ public protocol ChainStore: Sendable {
     /// The batch holding block `number`.
     func batch(containingBlock number: UInt64) throws -> BatchRecord?
 }
+
+extension ChainStore {
+    /// The stored blocks of `batch` (headers, transactions with receipts, deposits), in order:
+    /// what its batch data, withdrawals and batch file are made of.
+    /// - Throws: `SequencerError.notFound` for a missing block, or the store's errors.
+    public func blocks(of batch: BatchRecord) throws -> [BlockRecord] {
+        try (batch.firstBlock...batch.lastBlock).map { n in
+            guard let header = try header(number: n) else { throw SequencerError.notFound("block \(n)") }
+            return BlockRecord(header: header, transactions: try transactions(block: n), messages: try messages(block: n))
+        }
+    }
+}

@@ -28,13 +28,18 @@ public enum L2Withdrawals {
         tx.to != bridge || tx.data.isEmpty || tx.data.count == 20
     }
 
+    /// The withdrawals of these blocks, in block and transaction order.
+    public static func of(_ blocks: [BlockRecord]) -> [WithdrawTree.Withdrawal] {
+        blocks.flatMap { $0.transactions.compactMap(of) }
+    }
+
+    /// The withdraw root of batch `batch` as committed on v1 (0 for the genesis batch, SPEC.md "Genesis").
+    public static func root(of batch: BatchRecord, in store: any ChainStore) throws -> UInt256 {
+        batch.index == 0 ? .zero : WithdrawTree(try of(batch: batch, in: store)).root
+    }
+
     /// The withdrawals of batch `batch`, in block and transaction order.
     public static func of(batch: BatchRecord, in store: any ChainStore) throws -> [WithdrawTree.Withdrawal] {
-        guard batch.index > 0 else { return [] }
-        var out: [WithdrawTree.Withdrawal] = []
-        for n in batch.firstBlock...batch.lastBlock {
-            for t in try store.transactions(block: n) { if let w = of(t) { out.append(w) } }
-        }
-        return out
+        batch.index > 0 ? of(try store.blocks(of: batch)) : []
     }
 }

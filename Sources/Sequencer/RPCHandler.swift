@@ -1,5 +1,6 @@
 import EVM
 import Settlement
+import Synchronization
 import Foundation
 import Keccak
 
@@ -30,6 +31,8 @@ public final class RPCHandler: Sendable {
     public let node: ChainNode
     /// The limits.
     public let limits: RPCLimits
+    /// Withdraw roots of sealed batches already derived, by index.
+    let withdrawRoots = Mutex<[UInt64: UInt256]>([:])
     /// web3_clientVersion's answer.
     public static let clientVersion = "zkrollup/v0.1.0/linux-x86_64/swift6"
 
@@ -243,10 +246,13 @@ public final class RPCHandler: Sendable {
         return s
     }
 
-    /// A batch with its withdraw root (derived from its blocks' transactions).
+    /// A batch with its withdraw root: derived from its blocks' transactions once, then remembered
+    /// (a sealed batch never changes), so polling rollup_latestBatch does not re-read its blocks.
     func batchJSON(_ b: BatchRecord) throws -> JSONValue {
-        // Batch 0 (genesis) has withdraw root 0 on v1 (SPEC.md, "Genesis").
-        RPCFormat.batch(b, withdrawRoot: b.index == 0 ? .zero : WithdrawTree(try L2Withdrawals.of(batch: b, in: node.store)).root)
+        let cached = withdrawRoots.withLock { $0[b.index] }
+        let root = try cached ?? L2Withdrawals.root(of: b, in: node.store)
+        if cached == nil { withdrawRoots.withLock { $0[b.index] = root } }
+        return RPCFormat.batch(b, withdrawRoot: root)
     }
 
     func block(number: UInt64, full: Bool) throws -> JSONValue {

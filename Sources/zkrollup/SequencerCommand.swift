@@ -97,19 +97,19 @@ struct SequencerCommand: AsyncParsableCommand {
         defer { close(lockFD) }
         let store = try node.openStore()
         let genesis = try node.loadGenesis()
-        var maxBytes = batchMaxBytes ?? (l1.key != nil ? BatchPolicy.settlementLimit : 0)
+        let maxBytes = batchMaxBytes ?? (l1.key != nil ? BatchPolicy.settlementLimit : 0)
         if l1.key != nil && (maxBytes == 0 || maxBytes > BatchPolicy.settlementLimit) {
             throw ValidationError("--batch-max-bytes: a settling sequencer (--l1-key) needs 1…\(BatchPolicy.settlementLimit), what commitBatch takes")
         }
         if maxBytes < 0 || (maxBytes > 0 && maxBytes < 4096) { throw ValidationError("--batch-max-bytes: 0 or at least 4096") }
-        if maxBytes == 0 { maxBytes = Int.max }
+        let bound: Int? = maxBytes == 0 ? nil : maxBytes
         var config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
                                        batchPolicy: BatchPolicy(maxBlocks: max(batchBlocks, 1), maxAgeSeconds: batchSeconds,
-                                                                maxDataBytes: maxBytes == Int.max ? nil : maxBytes))
+                                                                maxDataBytes: bound))
         guard stateHistory >= 1 else { throw ValidationError("--state-history must be at least 1") }
         config.stateHistory = stateHistory
         // A transaction must fit an empty batch.
-        if maxBytes != Int.max { config.maxTransactionSize = min(config.maxTransactionSize, maxBytes - 5 - BlockContext.overheadBytes - 5) }
+        if let bound { config.maxTransactionSize = min(config.maxTransactionSize, bound - 5 - BlockContext.overheadBytes - 5) }
         let chain = try ChainNode(store: store, genesis: genesis, configuration: config, logger: logger)
         chain.start()
         defer { chain.stop() }
