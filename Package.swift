@@ -57,8 +57,8 @@ let package = Package(
         .target(name: "Plonk", dependencies: ["BN254", "Polynomials", "KZG", "Keccak", "Parallel"], swiftSettings: hotPathSettings),
         /// Chain v2's state commitment in the making: the compressed sparse Merkle tree hashed with Poseidon.
         .target(name: "State", dependencies: ["BN254", "Poseidon", "EVM"], swiftSettings: hotPathSettings),
-        /// Circuits: the Poseidon gadget, range checks, sample circuits (the batch circuit later).
-        .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
+        /// Circuits: the Poseidon gadget, range checks, the state-tree gadget, sample circuits and the batch circuit.
+        .target(name: "Circuits", dependencies: ["Plonk", "Poseidon", "BN254", "State", "EVM"], path: "circuits", exclude: ["README.md"], swiftSettings: hotPathSettings),
         /// The chain v2 node: storage (SQLite, PostgreSQL), genesis, mempool, block builder, batcher, JSON-RPC server.
         .target(
             name: "Sequencer",
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "PoseidonTests", dependencies: ["Poseidon", "BN254", "TestSupport"]),
         .testTarget(name: "KZGTests", dependencies: ["KZG", "BN254", "Polynomials", "TestSupport"]),
-        .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "Plonk", "Poseidon", "KZG", "BN254", "TestSupport"]),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "Plonk", "Poseidon", "KZG", "BN254", "State", "EVM", "TestSupport"]),
         .testTarget(name: "PlonkTests", dependencies: ["Plonk", "KZG", "BN254", "Polynomials", "Keccak", "TestSupport"]),
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),

@@ -42,6 +42,10 @@ public struct ConstraintSystem: Sendable {
     /// Registered lookup tables, in order of first use.
     public private(set) var tables: [LookupTable] = []
     private var cachedZero: Variable?
+    /// Named regions: the first added row of each, in order (`region(_:)`).
+    var regionStarts: [(row: Int, name: String)] = []
+    /// What each public input is, for messages (nil: unnamed).
+    var publicInputNames: [String?] = []
 
     /// An empty system.
     public init() {}
@@ -64,11 +68,14 @@ public struct ConstraintSystem: Sendable {
     public func value(of v: Variable) -> Fr { values[v.index] }
 
     /// A new public input: a variable with `value`, exposed on a public-input row.
-    /// - Parameter value: the public value (also the witness value).
+    /// - Parameters:
+    ///   - value: the public value (also the witness value).
+    ///   - name: what it is, for failure messages.
     /// - Returns: the variable, usable in any gate.
-    public mutating func publicInput(_ value: Fr) -> Variable {
+    public mutating func publicInput(_ value: Fr, name: String? = nil) -> Variable {
         let v = alloc(value)
         publicInputs.append(v)
+        publicInputNames.append(name)
         return v
     }
 

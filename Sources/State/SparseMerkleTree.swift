@@ -6,9 +6,10 @@ import Poseidon
 /// Scroll's zktrie.
 ///
 /// A key's path is its bits from the least significant up (bit h chooses the child at depth h).
-/// Hashes: the empty tree is 0; a leaf is `Poseidon(1, key, value)` (three inputs, t = 4); a
-/// branch is `Poseidon(left, right)` (two inputs, t = 3). Leaves and branches use different
-/// Poseidon instances, so neither can pass for the other. A subtree holding one leaf is that leaf,
+/// Hashes: the empty tree is 0; a branch is circomlib's `Poseidon(left, right)`, the t = 3
+/// permutation of (0, left, right), element 0; a leaf is the same permutation of (1, key, value):
+/// the capacity element separates the two domains, so neither can pass for the other, and the
+/// circuit needs only the t = 3 gate the settlement contract knows. A subtree holding one leaf is that leaf,
 /// placed as high as it can go: inserting a second key pushes the first down to where their paths
 /// part, and deleting collapses a branch left with one leaf and an empty side back into the leaf,
 /// so the root depends only on the set of (key, value) pairs, never on the order of updates. Two
@@ -38,7 +39,11 @@ public struct SparseMerkleTree: Sendable {
     public init() {}
 
     /// The hash of a leaf.
-    public static func leafHash(key: Fr, value: Fr) -> Fr { Poseidon.hash([Fr(1), key, value]) }
+    public static func leafHash(key: Fr, value: Fr) -> Fr {
+        var s = (Fr.one, key, value)
+        Poseidon.permute3(&s)
+        return s.0
+    }
 
     /// The hash of a branch.
     public static func branchHash(_ left: Fr, _ right: Fr) -> Fr { Poseidon.hash(left, right) }

@@ -2,27 +2,37 @@ import BN254
 import EVM
 import Poseidon
 
-/// Chain v2's state as `SparseMerkleTree`s (the proposed encoding the batch circuit will fix):
-/// one account tree, and per account with storage a storage tree whose root goes into the
-/// account's leaf.
-///
-/// 256-bit words do not fit a BN254 scalar, so they enter as two 128-bit halves (hi, lo):
-/// - account key = `Poseidon(address, 0)`, storage key = `Poseidon(slot.hi, slot.lo)`: hashed keys
-///   keep paths about log₂(size) deep, and growing a deep shared prefix costs 2^depth hashing work;
-/// - account value = `Poseidon(nonce, balance.hi, balance.lo, Poseidon(codeHash.hi, codeHash.lo,
-///   storageRoot))` with the code's keccak hash, so code stays keccak-addressed as in the EVM;
-/// - storage value = `Poseidon(value.hi, value.lo)`; zero slots are absent.
+/// Chain v2's state as `SparseMerkleTree`s, in the encoding the batch circuit constrains: one
+/// account tree, and per account with storage a storage tree whose root goes into the account's
+/// leaf. Every hash is the t = 3 permutation (the one gate the settlement contract knows), with
+/// `H(x, y)` = circomlib's `Poseidon(x, y)`:
+/// - account key = the address (160 bits, already a uniform scalar: hashing it again would cost
+///   the circuit a permutation per access and buy no protection against ground addresses, which
+///   cost the same 2^depth work either way);
+/// - account value = `H(nonce·2¹²⁸ + balance, H(H(codeHash.hi, codeHash.lo), storageRoot))`:
+///   nonce (< 2⁶⁴) and balance (< 2¹²⁸, guaranteed by a genesis of less than 2¹²⁸ wei in total,
+///   since nothing mints) share one scalar, so the transfer gadget hashes once per side, and the
+///   second input (`codeStorage`) is a constant for accounts without code or storage;
+/// - storage key = `H(slot.hi, slot.lo)`, storage value = `H(value.hi, value.lo)` (128-bit
+///   halves); zero slots are absent.
 public enum StateCommitment {
+    /// 2¹²⁸, the nonce's place in the packed scalar.
+    public static let nonceShift = Fr(canonicalLimbs: (0, 0, 1, 0))!
+
+    /// The bound every balance stays below (total supply at genesis is held under it).
+    public static let balanceLimit = UInt256(0, 0, 1, 0)
+
     /// (hi, lo) 128-bit halves of a word as scalars.
     public static func halves(_ w: UInt256) -> (hi: Fr, lo: Fr) {
         let (l0, l1, l2, l3) = w.limbs
         return (Fr(canonicalLimbs: (l2, l3, 0, 0))!, Fr(canonicalLimbs: (l0, l1, 0, 0))!)
     }
 
+    /// A word below r as a scalar (balances, values, prices).
+    public static func scalar(_ w: UInt256) -> Fr { Fr(canonicalLimbs: w.limbs)! }
+
     /// The account tree key of `address`.
-    public static func accountKey(_ address: Address) -> Fr {
-        Poseidon.hash(Fr(canonicalLimbs: address.word.limbs)!, .zero)
-    }
+    public static func accountKey(_ address: Address) -> Fr { scalar(address.word) }
 
     /// The storage tree key of `slot`.
     public static func storageKey(_ slot: UInt256) -> Fr {
@@ -40,12 +50,26 @@ public enum StateCommitment {
         return t
     }
 
+    /// `H(H(codeHash.hi, codeHash.lo), storageRoot)`: the half of an account's value that
+    /// transfers leave alone.
+    public static func codeStorage(codeHash: UInt256, storageRoot: Fr) -> Fr {
+        let (ch, cl) = halves(codeHash)
+        return Poseidon.hash(Poseidon.hash(ch, cl), storageRoot)
+    }
+
+    /// `codeStorage` of an account without code or storage.
+    public static let externallyOwned = codeStorage(codeHash: Code.empty.hash, storageRoot: .zero)
+
+    /// nonce·2¹²⁸ + balance.
+    public static func packed(nonce: UInt64, balance: UInt256) -> Fr {
+        precondition(balance < balanceLimit, "balances stay below 2^128")
+        return Fr(nonce) * nonceShift + scalar(balance)
+    }
+
     /// An account's leaf value.
     public static func accountValue(_ account: Account) -> Fr {
-        let (bh, bl) = halves(account.balance)
-        let (ch, cl) = halves(account.code.hash)
-        let storageRoot = storageTree(account.storage).root
-        return Poseidon.hash([Fr(account.nonce), bh, bl, Poseidon.hash([ch, cl, storageRoot])])
+        let cs = codeStorage(codeHash: account.code.hash, storageRoot: storageTree(account.storage).root)
+        return Poseidon.hash(packed(nonce: account.nonce, balance: account.balance), cs)
     }
 
     /// The account tree of a whole state.

@@ -28,10 +28,14 @@ import Testing
         }
         var s = state; s.accounts[a]!.nonce = 2; record(s, "nonce")
         s = state; s.accounts[a]!.balance = UInt256(11); record(s, "balance low half")
-        s = state; s.accounts[a]!.balance = UInt256(10) + UInt256(0, 0, 0, 1 << 8); record(s, "balance high half")
+        s = state; s.accounts[a]!.balance = UInt256(10) + UInt256(0, 1 << 60, 0, 0); record(s, "balance high bits")
         s = state; s.accounts[a]!.code = Code([0x60, 0x00]); record(s, "code")
         s = state; s.accounts[a]!.storage[UInt256(1)] = UInt256(5); record(s, "a storage slot")
         s = state; s.accounts[b] = Account(nonce: 0, balance: UInt256(1), code: .empty); record(s, "another account")
+        // Nonce and balance share one scalar without overlapping: nonce 1 with balance 10 is not
+        // nonce 0 with balance 2^128 + 10 (which the encoding refuses to exist).
+        #expect(StateCommitment.packed(nonce: 1, balance: UInt256(10)) == StateCommitment.nonceShift + Fr(10))
+        #expect(StateCommitment.accountKey(a) == Fr(0xaaaa))
         // A zero slot is absent: the same root as no slot.
         s = state; s.accounts[a]!.storage[UInt256(1)] = .zero
         #expect(StateCommitment.root(s) == one)
