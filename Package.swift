@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "Sequencer",
             dependencies: [
-                "EVM", "Keccak", "Settlement",
+                "EVM", "Keccak", "Settlement", "State",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +75,10 @@ let package = Package(
         /// The settlement contract's artifacts and its Swift mirror: batch headers, public input, deposit queue,
         /// withdraw tree, the contract's verifier checks, the state machine, ABI calls and the contract on our EVM.
         .target(name: "Settlement", dependencies: ["EVM", "Keccak", "BN254", "Plonk"]),
+        /// The witness generator and prover of sealed batches: a batch file traced into the batch
+        /// circuit's slots, its witness checked, then proven with the circuit's key.
+        .target(name: "Proving", dependencies: ["BN254", "Circuits", "EVM", "KZG", "Plonk", "Sequencer", "State"],
+                swiftSettings: hotPathSettings),
         /// The load harness behind `zkrollup stress`: funds accounts, sends pre-signed transactions over HTTP, reports TPS and latency.
         .target(name: "Stress", dependencies: ["EVM", "Keccak", "Sequencer"]),
         /// The sequencer's chain v1 side: a client of the settlement contract over Ethereum JSON-RPC, the deposit
@@ -92,7 +96,7 @@ let package = Package(
             name: "zkrollup",
             dependencies: [
                 "BN254", "Polynomials", "Benchmarks", "EVM", "Sequencer", "Stress",
-                "KZG", "Plonk", "Circuits", "Settlement", "Relayer",
+                "KZG", "Plonk", "Circuits", "Settlement", "Relayer", "Proving", "State",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,6 +115,7 @@ let package = Package(
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),
         .testTarget(name: "StateTests", dependencies: ["State", "BN254", "Poseidon", "EVM", "TestSupport"]),
-        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "EVM", "Keccak", "TestSupport"]),
+        .testTarget(name: "ProvingTests", dependencies: ["Proving", "Settlement", "Circuits", "Sequencer", "State", "EVM", "Plonk", "KZG", "BN254", "TestSupport"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "State", "EVM", "Keccak", "TestSupport"]),
     ]
 )

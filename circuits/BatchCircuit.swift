@@ -33,6 +33,25 @@ public struct BatchCircuit: Sendable, Equatable {
         self.depth = depth; self.capacity = capacity
     }
 
+    /// Rows (public-input rows included) of a circuit of this shape.
+    public var rows: Int {
+        let w = try! BatchWitness.generate(state: WorldState(), slots: [], coinbase: .zero, depth: depth, capacity: capacity)
+        let cs = build(w)
+        return cs.rowCount + cs.publicInputs.count
+    }
+
+    /// Rows one slot adds at `depth` (a transfer's cost; a deposit or padding slot costs the same).
+    public static func rowsPerSlot(depth: Int) -> Int {
+        BatchCircuit(depth: depth, capacity: 2).rows - BatchCircuit(depth: depth, capacity: 1).rows
+    }
+
+    /// The most slots a circuit of 2^logSize rows at `depth` holds (0 when not even one).
+    public static func capacity(depth: Int, logSize: Int) -> Int {
+        let one = BatchCircuit(depth: depth, capacity: 1).rows
+        let per = rowsPerSlot(depth: depth)
+        return one > 1 << logSize ? 0 : 1 + ((1 << logSize) - one) / per
+    }
+
     /// What the public inputs are, in order.
     public static let publicInputNames = ["binding", "prev state root", "post state root"]
 

@@ -11,7 +11,7 @@ public enum BenchmarkSuite {
     public static func matching(_ filter: String?) -> [Benchmark] {
         guard let f = filter, !f.isEmpty else { return all }
         // Large sizes (e.g. `plonk.prove.2^20`) run only when the filter names a "2^" size.
-        let extended = f.contains("2^") ? PlonkBenchmarks.extended : []
+        let extended = f.contains("2^") ? PlonkBenchmarks.extended + BatchBenchmarks.extended : []
         return (all + extended).filter { $0.label.contains(f) }
     }
 }

@@ -3,6 +3,9 @@ import Keccak
 
 /// What a block contributes to a batch's data: its context and raw transactions.
 public struct BlockContext: Sendable, Equatable {
+    /// Batch-circuit slots the block takes: one per transaction and one per deposit.
+    public var slotCount: Int { transactions.count + messages.count }
+
     /// Block number.
     public var number: UInt64
     /// Timestamp.
@@ -91,16 +94,25 @@ public struct BatchPolicy: Sendable {
     /// remaining room, and the open batch is sealed first when too little room is left.
     public var maxDataBytes: Int?
 
+    /// Most slots (transactions plus deposits) a batch may have, or nil for no bound: the batch
+    /// circuit's capacity, when batches are proven with it. Blocks are then built into the open
+    /// batch's remaining slots, and the batch seals when they are used up.
+    public var maxSlots: Int?
+
     /// `commitBatch`'s `Bytes[65536]` (fixtures/settlement/SPEC.md).
     public static let settlementLimit = 65_536
 
-    /// A policy (defaults: 100 blocks or 60 seconds, no size bound).
-    public init(maxBlocks: Int = 100, maxAgeSeconds: UInt64 = 60, maxDataBytes: Int? = nil) {
+    /// A policy (defaults: 100 blocks or 60 seconds, no size or slot bound).
+    public init(maxBlocks: Int = 100, maxAgeSeconds: UInt64 = 60, maxDataBytes: Int? = nil, maxSlots: Int? = nil) {
+        precondition(maxSlots.map { $0 >= 1 } ?? true, "a batch needs at least one slot")
         self.maxBlocks = maxBlocks; self.maxAgeSeconds = maxAgeSeconds; self.maxDataBytes = maxDataBytes
+        self.maxSlots = maxSlots
     }
 
-    /// Whether a batch of `blockCount` blocks whose first block has `firstTimestamp` is due at `now`.
-    public func isDue(blockCount: Int, firstTimestamp: UInt64, now: UInt64) -> Bool {
-        blockCount > 0 && (blockCount >= maxBlocks || now >= firstTimestamp &+ maxAgeSeconds)
+    /// Whether a batch of `blockCount` blocks holding `slots` slots, whose first block has
+    /// `firstTimestamp`, is due at `now`.
+    public func isDue(blockCount: Int, slots: Int = 0, firstTimestamp: UInt64, now: UInt64) -> Bool {
+        blockCount > 0 && (blockCount >= maxBlocks || now >= firstTimestamp &+ maxAgeSeconds
+                           || maxSlots.map { slots >= $0 } ?? false)
     }
 }

@@ -149,12 +149,21 @@ public struct BatchFile: Sendable {
     }
 
     /// Re-executes the batch from `preState` alone.
-    /// - Returns: the post-state root and the recomputed block hashes.
+    /// - Returns: the post-state root (chain v2's Poseidon root, as batches carry) and the
+    ///   recomputed block hashes.
     /// - Throws: `SequencerError.corruptRecord` when the pre-state root differs from `prevStateRoot`,
     ///   a transaction does not decode, a block does not include all its transactions, or the
     ///   re-executed withdrawals differ from the listed ones.
     public func reexecute() throws -> (stateRoot: UInt256, hashes: [UInt256]) {
-        guard preState.stateRoot == batch.prevStateRoot else { throw SequencerError.corruptRecord("pre-state root mismatch") }
+        guard BatchStateRoots.root(of: preState) == batch.prevStateRoot else { throw SequencerError.corruptRecord("pre-state root mismatch") }
+        let (state, blocks) = try replay()
+        return (BatchStateRoots.root(of: state), blocks.map(\.hash))
+    }
+
+    /// Re-executes the batch's blocks from `preState` (what `reexecute` and the witness generator
+    /// share): the state after the batch and the blocks with their receipts.
+    /// - Throws: as `reexecute`, except that the pre-state root is not compared.
+    public func replay() throws -> (state: WorldState, blocks: [BlockRecord]) {
         let messages = blocks.flatMap(\.messages)
         for (a, b) in zip(messages, messages.dropFirst()) where b.index != a.index + 1 || !b.follows(a.queueHash) {
             throw SequencerError.corruptRecord("deposit \(b.index) does not follow deposit \(a.index)")
@@ -165,7 +174,7 @@ public struct BatchFile: Sendable {
         var state = preState
         var parentHash = self.parentHash
         var recent = blockHashes
-        var out: [UInt256] = []
+        var out: [BlockRecord] = []
         var madeWithdrawals: [WithdrawTree.Withdrawal] = []
         for (i, ctx) in blocks.enumerated() {
             var candidates: [PooledTransaction] = []
@@ -190,11 +199,11 @@ public struct BatchFile: Sendable {
             state = result.state
             parentHash = result.block.hash
             recent[ctx.number] = parentHash
-            out.append(parentHash)
+            out.append(result.block)
         }
         guard madeWithdrawals == withdrawals else {
             throw SequencerError.corruptRecord("re-execution makes \(madeWithdrawals.count) withdrawals, the file lists \(withdrawals.count) others")
         }
-        return (state.stateRoot, out)
+        return (state, out)
     }
 }

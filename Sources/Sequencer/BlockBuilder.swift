@@ -46,10 +46,11 @@ public struct BlockBuilder {
     ///   - messages: v1 deposits to credit before the transactions, in queue order.
     ///   - maxDataBytes: most bytes the block's context (`BlockContext.rlp`) may take in the batch
     ///     data; transactions that would overflow it wait for a later block (nil: no bound).
+    ///   - maxTransactions: most transactions to include (nil: no bound); the rest wait.
     public func build(parent: BlockHeader, parentHash: UInt256, state: WorldState,
                       candidates: [PooledTransaction], timestamp: UInt64, baseFee: UInt256,
                       recentHashes: [UInt64: UInt256], messages: [L1Message] = [],
-                      maxDataBytes: Int? = nil) -> Output {
+                      maxDataBytes: Int? = nil, maxTransactions: Int? = nil) -> Output {
         let number = parent.number + 1
         var state = state
         for m in messages {
@@ -69,6 +70,7 @@ public struct BlockBuilder {
         // each transaction with its RLP string header.
         var dataBytes = BlockContext.overheadBytes + messages.reduce(0) { $0 + $1.rlp.count }
         for p in candidates {
+            if let maxTransactions, included.count >= maxTransactions { break }
             if skipped.contains(p.sender) { continue }
             if let maxDataBytes, dataBytes + p.raw.count + 5 > maxDataBytes { skipped.insert(p.sender); continue }
             let tx = p.transaction

@@ -35,6 +35,8 @@ public final class ChainNode: @unchecked Sendable {
     /// Σ rlp size of `_openBatch` (its batch data without the outer list header).
     var _openBatchBytes = 0
     var _batchPrevRoot: UInt256
+    /// The batches' Poseidon state roots (used under `produceLock` only).
+    var _roots = BatchStateRoots()
     var _nextBatchIndex: UInt64
     /// Recorded v1 deposits not yet credited, in queue order.
     var _messageQueue: [L1Message] = []
@@ -94,8 +96,9 @@ public final class ChainNode: @unchecked Sendable {
         if let stored = try store.latestBatch() {
             latest = stored
         } else {
-            latest = BatchRecord(index: 0, firstBlock: 0, lastBlock: 0, prevStateRoot: genesisHeader.stateRoot,
-                                 postStateRoot: genesisHeader.stateRoot, dataHash: .zero, status: .finalized,
+            let root = BatchStateRoots.root(of: genesisState)
+            latest = BatchRecord(index: 0, firstBlock: 0, lastBlock: 0, prevStateRoot: root,
+                                 postStateRoot: root, dataHash: .zero, status: .finalized,
                                  sealedAt: genesisHeader.timestamp)
             try store.saveBatch(latest)
         }
@@ -310,6 +313,7 @@ public final class ChainNode: @unchecked Sendable {
         var messages = Array(_messageQueue.prefix(configuration.maxMessagesPerBlock))
         for c in candidates { _inFlight[c.sender, default: []].insert(c.transaction.nonce) }
         let (openBytes, openBlocks) = (_openBatchBytes, _openBatch.count)
+        var openSlots = _openBatch.reduce(0) { $0 + $1.slotCount }
         lock.unlock()
         defer { lock.lock(); _inFlight = [:]; lock.unlock() }
         if candidates.isEmpty && messages.isEmpty {
@@ -335,17 +339,34 @@ public final class ChainNode: @unchecked Sendable {
             messages = Array(messages.prefix(fitting))
             room = left
         }
+        // A proving node's batches must fit the batch circuit: the block takes at most the open
+        // batch's remaining slots (sealing it first when none are left), deposits first.
+        var slotRoom: Int?
+        if let cap = configuration.batchPolicy.maxSlots {
+            if openSlots >= cap && openBlocks > 0 {
+                try sealIfDue(now: now, force: true)
+                openSlots = 0
+            }
+            messages = Array(messages.prefix(cap - openSlots))
+            slotRoom = cap - openSlots - messages.count
+        }
         let started = DispatchTime.now()
         let timestamp = max(now, parent.timestamp)
         let out = builder.build(parent: parent, parentHash: parentHash, state: state, candidates: candidates,
                                 timestamp: timestamp, baseFee: FeeMarket.nextBaseFee(after: parent),
-                                recentHashes: recent, messages: messages, maxDataBytes: room)
+                                recentHashes: recent, messages: messages, maxDataBytes: room, maxTransactions: slotRoom)
         if out.block.transactions.isEmpty && messages.isEmpty && out.invalid.isEmpty { return nil }
         let changes = StateChanges(from: state, to: out.state)
         let removed = out.block.transactions.map(\.hash) + out.invalid.map(\.hash)
         let context = BlockContext(out.block)
-        let batch = pendingBatch(adding: context, postRoot: out.block.header.stateRoot, now: now)
-        try store.commitBlock(out.block, changes: changes, removingPending: removed, batch: batch)
+        let batch = pendingBatch(adding: context, changes: changes, state: out.state, now: now)
+        do {
+            try store.commitBlock(out.block, changes: changes, removingPending: removed, batch: batch)
+        } catch {
+            if batch != nil { _roots.invalidate() }
+            throw error
+        }
+        if batch == nil { _roots.record(changes) }
         for (hash, error) in out.invalid {
             logger.warning("dropped invalid transaction", metadata: ["hash": "\(Hex.encode(word: hash))", "error": "\(error)"])
         }
@@ -382,16 +403,21 @@ public final class ChainNode: @unchecked Sendable {
         return out.block
     }
 
-    /// The batch to seal together with a new block, or nil when the policy does not call for one.
-    func pendingBatch(adding context: BlockContext, postRoot: UInt256, now: UInt64) -> BatchRecord? {
-        lock.lock(); defer { lock.unlock() }
+    /// The batch to seal together with a new block (whose `changes` lead to `state`), or nil when
+    /// the policy does not call for one. Its post root is taken outside the node's lock.
+    func pendingBatch(adding context: BlockContext, changes: StateChanges, state: WorldState, now: UInt64) -> BatchRecord? {
+        lock.lock()
         let blocks = _openBatch + [context]
-        guard configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: blocks[0].timestamp, now: now) else {
+        let (index, prevRoot) = (_nextBatchIndex, _batchPrevRoot)
+        let (count, hash) = context.messages.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
+        lock.unlock()
+        guard configuration.batchPolicy.isDue(blockCount: blocks.count, slots: blocks.reduce(0) { $0 + $1.slotCount },
+                                              firstTimestamp: blocks[0].timestamp, now: now) else {
             return nil
         }
-        let (count, hash) = context.messages.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
-        return BatchRecord(index: _nextBatchIndex, firstBlock: blocks[0].number, lastBlock: context.number,
-                           prevStateRoot: _batchPrevRoot, postStateRoot: postRoot, dataHash: BatchData.hash(blocks),
+        let postRoot = _roots.seal(adding: changes, state: state)
+        return BatchRecord(index: index, firstBlock: blocks[0].number, lastBlock: context.number,
+                           prevStateRoot: prevRoot, postStateRoot: postRoot, dataHash: BatchData.hash(blocks),
                            messageCount: count, messageQueueHash: hash, status: .sealed, sealedAt: now)
     }
 
@@ -399,15 +425,20 @@ public final class ChainNode: @unchecked Sendable {
     func sealIfDue(now: UInt64, force: Bool = false) throws {
         lock.lock()
         let blocks = _openBatch
-        let prevRoot = _batchPrevRoot, index = _nextBatchIndex, postRoot = _head.stateRoot
+        let prevRoot = _batchPrevRoot, index = _nextBatchIndex, state = _state
         let (count, hash) = (_messageCount, _messageHash)
         lock.unlock()
         guard let first = blocks.first, let last = blocks.last,
-              force || configuration.batchPolicy.isDue(blockCount: blocks.count, firstTimestamp: first.timestamp, now: now) else { return }
+              force || configuration.batchPolicy.isDue(blockCount: blocks.count, slots: blocks.reduce(0) { $0 + $1.slotCount },
+                                                       firstTimestamp: first.timestamp, now: now) else { return }
+        let postRoot = _roots.seal(adding: nil, state: state)
         let batch = BatchRecord(index: index, firstBlock: first.number, lastBlock: last.number, prevStateRoot: prevRoot,
                                 postStateRoot: postRoot, dataHash: BatchData.hash(blocks), messageCount: count,
                                 messageQueueHash: hash, status: .sealed, sealedAt: now)
-        try store.saveBatch(batch)
+        do { try store.saveBatch(batch) } catch {
+            _roots.invalidate()
+            throw error
+        }
         lock.lock()
         _openBatch = []
         _openBatchBytes = 0

@@ -1,4 +1,5 @@
 import EVM
+import State
 import Foundation
 
 /// A chain's first block and state, read from a geth-style genesis JSON file.
@@ -85,6 +86,14 @@ public struct Genesis: Sendable {
                 if !v.isZero { account.storage[k] = v }
             }
             alloc[address] = account
+        }
+        // Chain v2's state encoding packs a balance into 128 bits (StateCommitment); nothing on
+        // chain v2 mints, so a genesis whose total stays below 2^128 wei keeps every balance there.
+        var total = UInt256.zero
+        for (_, a) in alloc {
+            let (sum, overflow) = total.addingReportingOverflow(a.balance)
+            guard !overflow, sum < StateCommitment.balanceLimit else { throw .invalidField("alloc: total balance must be below 2^128 wei") }
+            total = sum
         }
         self.alloc = alloc
     }

@@ -32,11 +32,23 @@ public struct SparseMerkleTree: Sendable {
     /// Every node reached from some root so far, by hash.
     public private(set) var nodes: [Fr: Node] = [:]
 
+    /// Whether nodes that no longer hang under the current root are dropped as updates replace
+    /// them. A node's hash determines its position (two distinct positions never hold the same
+    /// set of keys), so a replaced node is garbage once the root moves on: a long-running tree
+    /// (the sequencer's) stays as large as its current content; old roots' proofs are lost.
+    public var prunes: Bool
+
     /// The most bits a path can use: keys are below r < 2^254.
     public static let maxDepth = 254
 
-    /// An empty tree.
-    public init() {}
+    /// An empty tree; with `prunes`, one that keeps only the current root's nodes.
+    public init(prunes: Bool = false) { self.prunes = prunes }
+
+    /// Drops `old` when pruning and it was replaced.
+    mutating func replaced(_ old: Fr, by new: Fr) -> Fr {
+        if prunes && old != new && !old.isZero { nodes[old] = nil }
+        return new
+    }
 
     /// The hash of a leaf.
     public static func leafHash(key: Fr, value: Fr) -> Fr {
@@ -93,12 +105,12 @@ public struct SparseMerkleTree: Sendable {
         if hash.isZero { return store(.leaf(key: key, value: value)) }
         switch nodes[hash]! {
         case let .leaf(k, v):
-            if k == key { return store(.leaf(key: key, value: value)) }
+            if k == key { return replaced(hash, by: store(.leaf(key: key, value: value))) }
             return split(existing: (k, v, hash), new: store(.leaf(key: key, value: value)), key: key, depth: depth)
         case let .branch(l, r):
-            return Self.bit(key, depth)
+            return replaced(hash, by: Self.bit(key, depth)
                 ? store(.branch(left: l, right: insert(key, value, at: r, depth: depth + 1)))
-                : store(.branch(left: insert(key, value, at: l, depth: depth + 1), right: r))
+                : store(.branch(left: insert(key, value, at: l, depth: depth + 1), right: r)))
         }
     }
 
@@ -123,11 +135,11 @@ public struct SparseMerkleTree: Sendable {
     mutating func remove(_ key: Fr, at hash: Fr, depth: Int) -> Fr {
         if hash.isZero { return .zero }
         switch nodes[hash]! {
-        case let .leaf(k, _): return k == key ? .zero : hash
+        case let .leaf(k, _): return k == key ? replaced(hash, by: .zero) : hash
         case let .branch(l, r):
-            return Self.bit(key, depth)
+            return replaced(hash, by: Self.bit(key, depth)
                 ? store(.branch(left: l, right: remove(key, at: r, depth: depth + 1)))
-                : store(.branch(left: remove(key, at: l, depth: depth + 1), right: r))
+                : store(.branch(left: remove(key, at: l, depth: depth + 1), right: r)))
         }
     }
 

@@ -8,6 +8,7 @@ import Plonk
 import Relayer
 import Sequencer
 import Settlement
+import State
 
 /// `zkrollup l1`: the chain v1 side — a local dev chain with the settlement contract, and the
 /// contract's calls by hand (deposit, commit, finalize, status) against any v1 node.
@@ -179,7 +180,7 @@ struct DeploymentOptions: ParsableArguments {
         }
         do {
             return try RollupDeployment(owner: owner, sequencer: sequencer, l2ChainId: UInt256(l2.chainId),
-                                        genesisStateRoot: l2.state.stateRoot, vk: key)
+                                        genesisStateRoot: UInt256(bigEndianAt: StateCommitment.root(l2.state).bigEndianBytes), vk: key)
         } catch { throw CLIError("\(error)") }
     }
 }

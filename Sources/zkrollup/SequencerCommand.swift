@@ -73,6 +73,9 @@ struct SequencerCommand: AsyncParsableCommand {
     @Option(help: "Seal a batch before its data exceeds this many bytes (0: no bound; default: no bound, or 65536 — what commitBatch takes — with --l1-key).")
     var batchMaxBytes: Int?
 
+    @Option(help: "Seal a batch once it holds this many slots, transactions plus deposits (0: no bound; the batch circuit's capacity when proving with it).")
+    var batchMaxSlots: Int = 0
+
     @Option(help: "Recent blocks whose state the state methods (eth_getBalance, eth_call, …) can read.")
     var stateHistory: Int = 16
 
@@ -103,9 +106,10 @@ struct SequencerCommand: AsyncParsableCommand {
         }
         if maxBytes < 0 || (maxBytes > 0 && maxBytes < 4096) { throw ValidationError("--batch-max-bytes: 0 or at least 4096") }
         let bound: Int? = maxBytes == 0 ? nil : maxBytes
+        guard batchMaxSlots >= 0 else { throw ValidationError("--batch-max-slots: 0 or more") }
         var config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
                                        batchPolicy: BatchPolicy(maxBlocks: max(batchBlocks, 1), maxAgeSeconds: batchSeconds,
-                                                                maxDataBytes: bound))
+                                                                maxDataBytes: bound, maxSlots: batchMaxSlots > 0 ? batchMaxSlots : nil))
         guard stateHistory >= 1 else { throw ValidationError("--state-history must be at least 1") }
         config.stateHistory = stateHistory
         // A transaction must fit an empty batch.

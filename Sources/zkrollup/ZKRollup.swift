@@ -11,6 +11,7 @@ struct ZKRollup: AsyncParsableCommand {
                       CircuitCommand.self,
                       ProveCommand.self,
                       VerifyCommand.self,
+                      VKCommand.self,
                       L1Command.self,
                       EVMCommand.self,
                       SequencerCommand.self,

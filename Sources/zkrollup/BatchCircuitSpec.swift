@@ -1,0 +1,27 @@
+import Circuits
+
+/// The `--circuit batch[:DEPTH:CAPACITY]` spelling of a batch circuit's shape. `batch` alone is
+/// the product's: state tree depth 32 and as many slots as fit 2^20 rows; a smaller capacity
+/// makes a smaller circuit (faster proofs of smaller batches, for development and tests).
+enum BatchCircuitSpec {
+    /// The product's state tree depth.
+    static let depth = 32
+    /// log₂ of the product circuit's rows.
+    static let logSize = 20
+
+    /// Parses `spec`, or returns nil when it does not start with `batch`.
+    static func parse(_ spec: String) throws(CLIError) -> BatchCircuit? {
+        let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.first == "batch" else { return nil }
+        switch parts.count {
+        case 1:
+            return BatchCircuit(depth: depth, capacity: BatchCircuit.capacity(depth: depth, logSize: logSize))
+        case 3:
+            guard let d = Int(parts[1]), (6...63).contains(d) else { throw CLIError("\(spec): the depth must be 6…63") }
+            guard let c = Int(parts[2]), (1...4096).contains(c) else { throw CLIError("\(spec): the capacity must be 1…4096 slots") }
+            return BatchCircuit(depth: d, capacity: c)
+        default:
+            throw CLIError("\(spec): expected batch or batch:DEPTH:CAPACITY")
+        }
+    }
+}
