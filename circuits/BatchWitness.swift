@@ -1,6 +1,5 @@
 import BN254
 import EVM
-import Poseidon
 import State
 
 /// Everything the batch circuit's assignment is made of, computed natively by running the
@@ -29,7 +28,7 @@ public struct BatchWitness: Sendable {
         public static let absent = Fields(nonce: .zero, balance: .zero, codeStorage: StateCommitment.externallyOwned)
 
         /// The leaf value: H(nonce·2¹²⁸ + balance, codeStorage).
-        public var leafValue: Fr { Poseidon.hash(nonce * StateCommitment.nonceShift + balance, codeStorage) }
+        public var leafValue: Fr { StateCommitment.leafValue(nonce: nonce, balance: balance, codeStorage: codeStorage) }
     }
 
     /// One slot: the transition (nil for padding) and its two accesses.

@@ -40,13 +40,16 @@ public enum StateCommitment {
         return Poseidon.hash(hi, lo)
     }
 
+    /// The storage tree value of a non-zero slot value.
+    public static func storageValue(_ value: UInt256) -> Fr {
+        let (hi, lo) = halves(value)
+        return Poseidon.hash(hi, lo)
+    }
+
     /// The storage tree of an account.
     public static func storageTree(_ storage: [UInt256: UInt256]) -> SparseMerkleTree {
         var t = SparseMerkleTree()
-        for (slot, value) in storage where !value.isZero {
-            let (hi, lo) = halves(value)
-            t.update(storageKey(slot), Poseidon.hash(hi, lo))
-        }
+        for (slot, value) in storage where !value.isZero { t.update(storageKey(slot), storageValue(value)) }
         return t
     }
 
@@ -66,10 +69,21 @@ public enum StateCommitment {
         return Fr(nonce) * nonceShift + scalar(balance)
     }
 
+    /// The leaf value H(nonce·2¹²⁸ + balance, codeStorage), from the fields as scalars.
+    public static func leafValue(nonce: Fr, balance: Fr, codeStorage: Fr) -> Fr {
+        Poseidon.hash(nonce * nonceShift + balance, codeStorage)
+    }
+
+    /// An account's leaf value, given its storage tree's root.
+    public static func accountValue(_ account: Account, storageRoot: Fr) -> Fr {
+        precondition(account.balance < balanceLimit, "balances stay below 2^128")
+        return leafValue(nonce: Fr(account.nonce), balance: scalar(account.balance),
+                         codeStorage: codeStorage(codeHash: account.code.hash, storageRoot: storageRoot))
+    }
+
     /// An account's leaf value.
     public static func accountValue(_ account: Account) -> Fr {
-        let cs = codeStorage(codeHash: account.code.hash, storageRoot: storageTree(account.storage).root)
-        return Poseidon.hash(packed(nonce: account.nonce, balance: account.balance), cs)
+        accountValue(account, storageRoot: storageTree(account.storage).root)
     }
 
     /// The account tree of a whole state.

@@ -1,6 +1,5 @@
 import BN254
 import EVM
-import Poseidon
 
 /// Chain v2's state commitment kept up to date by the sequencer: the account tree and one
 /// storage tree per account with storage (`StateCommitment`'s encoding), both pruning, updated
@@ -37,11 +36,9 @@ public struct StateTree: Sendable {
         }
         var slots = clearsStorage ? SparseMerkleTree(prunes: true) : (storage[address] ?? SparseMerkleTree(prunes: true))
         for (slot, value) in storageWrites {
-            let (hi, lo) = StateCommitment.halves(value)
-            slots.update(StateCommitment.storageKey(slot), value.isZero ? .zero : Poseidon.hash(hi, lo))
+            slots.update(StateCommitment.storageKey(slot), value.isZero ? .zero : StateCommitment.storageValue(value))
         }
         storage[address] = slots.root.isZero ? nil : slots
-        let cs = StateCommitment.codeStorage(codeHash: account.code.hash, storageRoot: slots.root)
-        accounts.update(key, Poseidon.hash(StateCommitment.packed(nonce: account.nonce, balance: account.balance), cs))
+        accounts.update(key, StateCommitment.accountValue(account, storageRoot: slots.root))
     }
 }
