@@ -34,6 +34,7 @@ Account.enable_unaudited_hdwallet_features()
 KEYS = [Account.from_mnemonic(MNEMONIC, account_path=f"m/44'/60'/0'/0/{i}") for i in range(10)]
 ABI = json.load(open(os.path.join(ROOT, "fixtures/settlement/Rollup.abi.json")))
 L2_CHAIN_ID = 1337
+R = 21888242871839275222246405745257275088548364400416034343698204186575808495617
 passed = 0
 
 
@@ -197,13 +198,14 @@ def run(work, procs):
             empty = keccak(empty + empty)
         fields += [empty, bytes.fromhex(b["messageQueueHash"][2:]), bytes.fromhex(b["dataHash"][2:])]
         check(rollup.functions.batchHash(i).call() == keccak(b"".join(fields)), f"batch {i}: contract batch hash = recomputed")
-        pi = int.from_bytes(keccak(word(L2_CHAIN_ID) + b"".join(fields[2:])), "big") % \
-            21888242871839275222246405745257275088548364400416034343698204186575808495617
-        check(rollup.functions.batchPublicInput(i).call() == pi, f"batch {i}: public input = recomputed")
+        # The proof's public inputs: keccak(chainId ‖ withdraw ‖ queue ‖ dataHash) mod r, prev root, post root.
+        binding = int.from_bytes(keccak(word(L2_CHAIN_ID) + b"".join(fields[4:])), "big") % R
+        pis = [binding, int.from_bytes(fields[2], "big"), int.from_bytes(fields[3], "big")]
+        check(pis[1] < R and pis[2] < R, f"batch {i}: state roots are scalars (below r)")
+        check(rollup.functions.batchPublicInputs(i).call() == pis, f"batch {i}: public inputs = recomputed")
         prev_post = batch(i - 1)["postStateRoot"] if i > 1 else None
-        check(int(b["postStateRoot"], 16) < 21888242871839275222246405745257275088548364400416034343698204186575808495617
-              and (prev_post is None or b["prevStateRoot"] == prev_post),
-              f"batch {i}: Poseidon post root below r, chained to the previous batch")
+        check(prev_post is None or b["prevStateRoot"] == prev_post,
+              f"batch {i}: prev root chained to the previous batch's post root")
     check(rollup.functions.batchPostStateRoot(target).call().hex() == batch(target)["postStateRoot"][2:],
           "v1 records the batch's post-state root")
 
@@ -297,8 +299,10 @@ def run(work, procs):
     check(r.returncode == 1 and "batch index not next" in r.stderr, f"re-commit: 'batch index not next' ({r.stderr.strip()})")
     r = cli("l1", "status", "--rpc", l1_url, "--index", str(target))
     status = json.loads(r.stdout)
-    pi = status["batchPublicInput"]
-    r = cli("prove", "--circuit", "stub:8", "--public-input", pi, "--out", f"{work}/proof.json")
+    pis = status["batchPublicInputs"]
+    check(len(pis) == 3 and [int(x, 16) for x in pis] == rollup.functions.batchPublicInputs(target).call(),
+          "l1 status prints the three public inputs")
+    r = cli("prove", "--circuit", "stub:8", "--public-input", ",".join(pis), "--out", f"{work}/proof.json")
     check(r.returncode == 0, f"stub proof: {r.stderr[-500:]}")
     r = cli("l1", "finalize", "--rpc", l1_url, "--index", str(target), "--proof", f"{work}/proof.json")
     check(r.returncode == 1 and "batch already finalized" in r.stderr, f"finalize twice: 'batch already finalized' ({r.stderr.strip()})")

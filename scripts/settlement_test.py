@@ -2,7 +2,7 @@
 """Three-way agreement test of the settlement contract (fixtures/settlement/SPEC.md).
 
 Real proofs come from the project's prover (`zkrollup prove --circuit stub:2`); everything else
-(VK decoding and hash, batch hashes, public inputs, queue hashes, withdraw trees and proofs) is an
+(VK decoding and hash, batch hashes, the three public inputs, queue hashes, withdraw trees and proofs) is an
 independent Python implementation of SPEC.md. One scenario file is run three ways: on pyrevm (the
 compiled Rollup.vy, fixtures/settlement/Rollup.bin), and by `zkrollup settlement replay` on the
 Swift mirror and on the project's own EVM. Every step must give the outcome the scenario states
@@ -11,9 +11,10 @@ writes it as JSON).
 
 Usage: settlement_test.py PATH/TO/zkrollup [--gas-report FILE] [--keep DIR] [--circuit stub:N]
 
-Coverage note: stub:N has no lookups and its qR, qO, qM, qC columns are zero (their commitments are
-the point at infinity), so a wrong scalar on those columns or in the lookup terms goes unnoticed
-with it; a circuit that uses them (the batch circuit) closes that gap via --circuit.
+Coverage note: stub:N uses every selector column and one range8 lookup, and each of its three public
+inputs enters its constraints, so a wrong scalar on any fixed column, in the lookup terms or in any
+of the three Lagrange terms of PI(zeta) fails the pairing; --circuit runs the same with another
+circuit of the contract's shape that takes --public-input.
 """
 import argparse
 import json
@@ -81,8 +82,14 @@ def batch_hash(h, data_hash):
     return H(h["index"], h["parent"], h["prev"], h["post"], h["withdraw"], h["mq"], data_hash)
 
 
-def public_input(h, data_hash):
-    return int.from_bytes(H(CHAIN_ID, h["prev"], h["post"], h["withdraw"], h["mq"], data_hash), "big") % R
+def binding(h, data_hash):
+    """PI[0]: keccak(chainId ‖ withdrawRoot ‖ messageQueueHash ‖ dataHash) mod r."""
+    return int.from_bytes(H(CHAIN_ID, h["withdraw"], h["mq"], data_hash), "big") % R
+
+
+def public_inputs(h, data_hash):
+    """The proof's three public inputs: the binding, then the prev and post state roots as integers."""
+    return [binding(h, data_hash), int.from_bytes(h["prev"], "big"), int.from_bytes(h["post"], "big")]
 
 
 def queue_next(prev, k, sender, to, value):
@@ -138,7 +145,7 @@ def parse_vk(binary):
     fixed = [[int.from_bytes(b[o + 64 * i:o + 64 * i + 32], "big"), int.from_bytes(b[o + 64 * i + 32:o + 64 * i + 64], "big")]
              for i in range(count)]
     assert o + 64 * count == len(b), "vk trailing bytes"
-    spec = (b"PVK1\x01" + bytes([log_n]) + (1).to_bytes(4, "big") + w(pow(5, (R - 1) >> log_n, R)) + w(5) + w(25)
+    spec = (b"PVK1\x01" + bytes([log_n]) + (3).to_bytes(4, "big") + w(pow(5, (R - 1) >> log_n, R)) + w(5) + w(25)
             + b"".join(w(x) for x in g2) + b"\x00\x01\x00\x12poseidon.t3.circom\x00\x07\x00\x04\x00\x15"
             + b"".join(w(x) + w(y) for x, y in fixed))
     return dict(log_n=log_n, ell=ell, omega=omega, k=(k1, k2), g2=g2, gates=gates, fixed=fixed,
@@ -150,14 +157,15 @@ def parse_vk(binary):
 CIRCUIT = "stub:2"  # --circuit: any circuit of the contract's shape that takes --public-input
 
 
-def prove(zk, pi, workdir, tag):
+def prove(zk, pis, workdir, tag):
+    """A proof for the three public inputs `pis` (--public-input takes them comma-separated)."""
     out, vk = os.path.join(workdir, f"proof-{tag}.json"), os.path.join(workdir, f"vk-{tag}.json")
-    proc = subprocess.run([zk, "prove", "--circuit", CIRCUIT, "--public-input", hx(w(pi)), "--out", out, "--vk-out", vk],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([zk, "prove", "--circuit", CIRCUIT, "--public-input", ",".join(hx(w(x)) for x in pis),
+                           "--out", out, "--vk-out", vk], capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         sys.exit(f"zkrollup prove failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
     env = json.load(open(out))
-    check(env["version"] == 1 and int(env["publicInputs"][0], 16) == pi, f"proof {tag}: envelope")
+    check(env["version"] == 1 and [int(x, 16) for x in env["publicInputs"]] == pis, f"proof {tag}: envelope")
     proof = unhex(env["proof"])
     check(len(proof) == 1216, f"proof {tag}: 1216 bytes")
     return proof, vk, env["vkHash"]
@@ -182,12 +190,17 @@ class Chain:
         return p["type"]
 
     def deploy(self, owner, args, froms):
+        """Deploys; returns None, or the revert reason when the constructor reverts."""
         for a in {owner, *froms}:
             self.evm.set_balance(a, FUND)
         code = unhex(open(os.path.join(ART, "Rollup.bin")).read().strip())
         ctor = encode(["address", "uint256", "bytes32", "uint256", "uint256[4]", "uint256[2][21]"], args)
-        self.addr = self.evm.deploy(owner, code + ctor, gas=GAS)
+        try:
+            self.addr = self.evm.deploy(owner, code + ctor, gas=GAS)
+        except RuntimeError as e:
+            return revert_reason(str(e))
         self.code_size = len(self.evm.get_code(self.addr))
+        return None
 
     def call(self, sender, name, *args, value=0):
         """A transaction: {"ok", "reason", "gasUsed", "out"}."""
@@ -207,7 +220,8 @@ class Chain:
     def view(self, name, *args):
         r = self.call("0x" + "00" * 19 + "01", name, *args)
         assert r["ok"], (name, r)
-        return r["out"][0]
+        out = r["out"][0]
+        return list(out) if isinstance(out, tuple) else out
 
 
 def check_log(res, signature, indexed, data, what):
@@ -242,7 +256,8 @@ def build(zk, workdir):
     """Returns (scenario, per-step Python checks on pyrevm {step index: fn(chain, result)}, the VK JSON)."""
     rnd = random.Random(53077)
     rb = lambda n: bytes(rnd.getrandbits(8) for _ in range(n))  # noqa: E731
-    genesis = rb(32)
+    rs = lambda: w(rnd.randrange(R))  # noqa: E731  a state root: chain v2's are Poseidon roots, below r
+    genesis = rs()
     steps, post = [], {}
 
     def step(name, sender, function, expect, value=0, after=None, **kw):
@@ -260,8 +275,8 @@ def build(zk, workdir):
     def finalize(name, index, proof, expect, sender=DAVE):
         step(name, sender, "finalizeBatch", expect, index=index, proof=hx(proof))
 
-    def verify(name, proof, pi, expect):
-        step(name, DAVE, "verifyProof", expect, proof=hx(proof), publicInput=hex(pi))
+    def verify(name, proof, pis, expect):
+        step(name, DAVE, "verifyProof", expect, proof=hx(proof), publicInputs=[hex(x) for x in pis])
 
     def claim(name, sender, batch, leaf, to, amount, proof, expect, after=None):
         step(name, sender, "claimWithdrawal", expect, batchIndex=batch, leafIndex=leaf, to=to, amount=num(amount),
@@ -291,19 +306,27 @@ def build(zk, workdir):
     data1 = rb(1000)
     b0 = dict(index=0, parent=b"\0" * 32, prev=genesis, post=genesis, withdraw=b"\0" * 32, mq=b"\0" * 32)
     g_hash = batch_hash(b0, b"\0" * 32)
-    h1 = dict(index=1, parent=g_hash, prev=genesis, post=rb(32), withdraw=tree1.root, mq=queue[2])
+    h1 = dict(index=1, parent=g_hash, prev=genesis, post=rs(), withdraw=tree1.root, mq=queue[2])
     dh1 = keccak(data1)
-    pi1 = public_input(h1, dh1)
+    pi1 = public_inputs(h1, dh1)
     commit("commit 1 by a non-sequencer", ALICE, h1, data1, "only sequencer")
     commit("commit 1 with index 2", SEQ, dict(h1, index=2), data1, "batch index not next")
     commit("commit 1 with a wrong parent hash", SEQ, dict(h1, parent=rb(32)), data1, "wrong parent batch hash")
     commit("commit 1 with a wrong prev root", SEQ, dict(h1, prev=rb(32)), data1, "prev state root mismatch")
+    commit("commit 1 with a wrong prev root and a post root of r", SEQ, dict(h1, prev=rb(32), post=w(R)), data1,
+           "prev state root mismatch")
+    commit("commit 1 with a post root of r", SEQ, dict(h1, post=w(R)), data1, "state root not below r")
+    commit("commit 1 with a post root of 2^256 - 1", SEQ, dict(h1, post=b"\xff" * 32), data1, "state root not below r")
+    commit("commit 1 with a post root of r and an unknown queue hash", SEQ, dict(h1, post=w(R), mq=rb(32)), data1,
+           "state root not below r")
     commit("commit 1 with an unknown queue hash", SEQ, dict(h1, mq=rb(32)), data1, "unknown message queue hash")
 
     def after1(ch, res):
         check(ch.view("batchHash", 0) == g_hash, "genesis batchHash = Python")
         check(ch.view("batchHash", 1) == batch_hash(h1, dh1), "batchHash(1) = Python")
-        check(ch.view("batchPublicInput", 1) == pi1, "batchPublicInput(1) = Python")
+        check(ch.view("batchPublicInputs", 1) == pi1, "batchPublicInputs(1) = Python")
+        g = int.from_bytes(genesis, "big")
+        check(ch.view("batchPublicInputs", 0) == [0, g, g], "batchPublicInputs(0) = (0, genesis, genesis)")
         check(ch.view("lastCommittedBatch") == 1, "lastCommittedBatch = 1")
         check_log(res, "BatchCommitted(uint256,bytes32,bytes32)", [1], [batch_hash(h1, dh1), dh1], "commit 1")
     commit("commit 1", SEQ, h1, data1, None, after=after1)
@@ -311,8 +334,8 @@ def build(zk, workdir):
 
     # Batch 2 (reverted later) and its proof, the "proof for another batch".
     tree2 = WithdrawTree([(DAVE, 7)])
-    h2 = dict(index=2, parent=batch_hash(h1, dh1), prev=h1["post"], post=rb(32), withdraw=tree2.root, mq=queue[2])
-    pi2 = public_input(h2, keccak(b""))
+    h2 = dict(index=2, parent=batch_hash(h1, dh1), prev=h1["post"], post=rs(), withdraw=tree2.root, mq=queue[2])
+    pi2 = public_inputs(h2, keccak(b""))
     proof2, vk2, vk_hash2 = prove(zk, pi2, workdir, "2")
     check(vk_hash2 == vk_hash and json.load(open(vk2))["vk"] == json.load(open(vk_path))["vk"],
           "the stub's VK does not depend on the public input")
@@ -346,12 +369,24 @@ def build(zk, workdir):
     verify("verifyProof scalar = r", proof1[:1184] + w(R), pi1, "proof scalar not below r")
     verify("verifyProof [a] = infinity", infinity(0), pi1, "pairing check failed")
     verify("verifyProof W_zeta_omega = infinity", infinity(11), pi1, "pairing check failed")
-    verify("verifyProof public input + r", proof1, pi1 + R, "public input not below r")
-    verify("verifyProof public input r - 1", proof1, R - 1, "pairing check failed")
+    verify("verifyProof binding + r", proof1, [pi1[0] + R, pi1[1], pi1[2]], "public input not below r")
+    verify("verifyProof prev root + r", proof1, [pi1[0], pi1[1] + R, pi1[2]], "public input not below r")
+    verify("verifyProof post root + r", proof1, [pi1[0], pi1[1], pi1[2] + R], "public input not below r")
+    verify("verifyProof post root 2^256 - 1", proof1, [pi1[0], pi1[1], 2**256 - 1], "public input not below r")
+    verify("verifyProof binding r - 1", proof1, [R - 1, pi1[1], pi1[2]], "pairing check failed")
+    verify("verifyProof prev root + 1", proof1, [pi1[0], (pi1[1] + 1) % R, pi1[2]], "pairing check failed")
+    verify("verifyProof post root + 1", proof1, [pi1[0], pi1[1], (pi1[2] + 1) % R], "pairing check failed")
+    verify("verifyProof roots swapped", proof1, [pi1[0], pi1[2], pi1[1]], "pairing check failed")
     verify("verifyProof 1215 bytes", proof1[:1215], pi1, "proof length")
+    verify("verifyProof 1215 bytes and a public input of r", proof1[:1215], [R, 0, 0], "proof length")
     verify("verifyProof empty", b"", pi1, "proof length")
     verify("verifyProof proof for another batch", proof2, pi1, "pairing check failed")
     finalize("finalize 1 with another batch's proof", 1, proof2, "pairing check failed")
+    # Proofs for batch 1's binding with one state root changed: the roots are bound by the proof itself.
+    wrong_post, _, _ = prove(zk, [pi1[0], pi1[1], int.from_bytes(rs(), "big")], workdir, "1-wrong-post")
+    wrong_prev, _, _ = prove(zk, [pi1[0], int.from_bytes(rs(), "big"), pi1[2]], workdir, "1-wrong-prev")
+    finalize("finalize 1 with a proof for another post root", 1, wrong_post, "pairing check failed")
+    finalize("finalize 1 with a proof for another prev root", 1, wrong_prev, "pairing check failed")
     finalize("finalize 1 with a coordinate flipped", 1, flip(2, 0xFF), "proof point not on curve")
 
     def after_fin1(ch, res):
@@ -367,7 +402,7 @@ def build(zk, workdir):
     deposit(2)
     commit("commit 2 with an older queue hash", SEQ, dict(h2, mq=queue[1]), b"", "message queue goes back")
     commit("commit 2", SEQ, h2, b"", None)
-    h3 = dict(index=3, parent=batch_hash(h2, keccak(b"")), prev=h2["post"], post=rb(32), withdraw=b"\0" * 32, mq=queue[3])
+    h3 = dict(index=3, parent=batch_hash(h2, keccak(b"")), prev=h2["post"], post=rs(), withdraw=b"\0" * 32, mq=queue[3])
     commit("commit 3", SEQ, h3, rb(100), None)
     finalize("finalize 3 before 2", 3, proof1, "batch not next to finalize")
     step("revertBatch by a non-owner", SEQ, "revertBatch", "only owner", index=2)
@@ -380,12 +415,12 @@ def build(zk, workdir):
     finalize("finalize 2 after its revert", 2, proof2, "batch not committed")
     commit("commit 3 after the revert", SEQ, h3, b"", "batch index not next")
     tree2b = WithdrawTree([(DAVE, 10**30), (DAVE, 1)])
-    h2b = dict(h2, post=rb(32), withdraw=tree2b.root, mq=queue[3])
+    h2b = dict(h2, post=rs(), withdraw=tree2b.root, mq=queue[3])
     data2b = rb(300)
-    pi2b = public_input(h2b, keccak(data2b))
+    pi2b = public_inputs(h2b, keccak(data2b))
     proof2b, _, _ = prove(zk, pi2b, workdir, "2b")
     commit("re-commit 2", SEQ, h2b, data2b, None,
-           after=lambda ch, res: check(ch.view("batchPublicInput", 2) == pi2b, "batchPublicInput(2) after re-commit"))
+           after=lambda ch, res: check(ch.view("batchPublicInputs", 2) == pi2b, "batchPublicInputs(2) after re-commit"))
     finalize("finalize 2 with the reverted batch's proof", 2, proof2, "pairing check failed")
     finalize("finalize 2", 2, proof2b, None)
 
@@ -422,7 +457,8 @@ def ctor_args(scenario, vk):
 
 def run_pyrevm(scenario, vk, post, abi):
     ch = Chain(abi)
-    ch.deploy(scenario["deploy"]["owner"], ctor_args(scenario, vk), [s["from"] for s in scenario["steps"]])
+    reason = ch.deploy(scenario["deploy"]["owner"], ctor_args(scenario, vk), [s["from"] for s in scenario["steps"]])
+    check(reason is None, "pyrevm: deployment", repr(reason))
     results = []
     for i, s in enumerate(scenario["steps"]):
         f, val = s["function"], int(str(s.get("value", 0)), 0)
@@ -433,7 +469,7 @@ def run_pyrevm(scenario, vk, post, abi):
         elif f == "finalizeBatch":
             args = [s["index"], unhex(s["proof"])]
         elif f == "verifyProof":
-            args = [unhex(s["proof"]), int(s["publicInput"], 16)]
+            args = [unhex(s["proof"]), [int(x, 16) for x in s["publicInputs"]]]
         elif f == "revertBatch":
             args = [s["index"]]
         elif f == "depositETH":
@@ -449,6 +485,21 @@ def run_pyrevm(scenario, vk, post, abi):
         if i in post and res["ok"]:
             post[i](ch, res)
     return ch, results
+
+
+def check_genesis_bound(zk, scenario, vk, abi, workdir):
+    """The constructor refuses a genesis root of r (pyrevm), and so does the Swift deployment (replay);
+    r - 1 is accepted."""
+    for root, want in [(R, "state root not below r"), (2**256 - 1, "state root not below r"), (R - 1, None)]:
+        bad = dict(scenario, deploy=dict(scenario["deploy"], genesisStateRoot=hx(w(root))), steps=[])
+        got = Chain(abi).deploy(OWNER, ctor_args(bad, vk), [])
+        check(got == want, f"pyrevm: constructor with genesis root {hex(root)}", f"got {got!r}, want {want!r}")
+        path = os.path.join(workdir, f"scenario-genesis-{root:x}.json")
+        with open(path, "w") as f:
+            json.dump(bad, f)
+        proc = subprocess.run([zk, "settlement", "replay", "--scenario", path], capture_output=True, text=True, timeout=600)
+        ok = proc.returncode == 0 if want is None else proc.returncode != 0 and want in proc.stderr
+        check(ok, f"replay: deployment with genesis root {hex(root)}", f"exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
 
 
 def run_swift(zk, path):
@@ -481,14 +532,15 @@ def gas_table(abi, vk, scenario, results, swift):
               "verifyProof gas: the project's EVM = pyrevm", repr(table["verifyProof"]))
     # commitBatch by batch-data size, on a fresh chain (random bytes, so calldata is mostly non-zero).
     ch = Chain(abi)
-    ch.deploy(OWNER, ctor_args(scenario, vk), [SEQ])
+    check(ch.deploy(OWNER, ctor_args(scenario, vk), [SEQ]) is None, "gas run: deployment")
     rnd = random.Random(1)
     parent, prev = ch.view("batchHash", 0), unhex(scenario["deploy"]["genesisStateRoot"])
     sizes = {}
     # A first commit (not counted) moves lastCommittedBatch off zero, so each counted one is typical.
     for i, n in enumerate([0, 0, 1000, 10000, 60000], start=1):
         data = bytes(rnd.getrandbits(8) for _ in range(n))
-        h = dict(index=i, parent=parent, prev=prev, post=keccak(bytes([i])), withdraw=keccak(b"w"), mq=b"\0" * 32)
+        h = dict(index=i, parent=parent, prev=prev, post=w(int.from_bytes(keccak(bytes([i])), "big") % R),
+                 withdraw=keccak(b"w"), mq=b"\0" * 32)
         r = ch.call(SEQ, "commitBatch", (i, h["parent"], h["prev"], h["post"], h["withdraw"], h["mq"]), data)
         check(r["ok"], f"gas run: commit of {n} bytes", r["reason"])
         if i > 1:
@@ -518,7 +570,7 @@ def main():
 
     scenario, post, vk_json = build(zk, workdir)
     vk = parse_vk(unhex(vk_json["vk"]))
-    check(vk["ell"] == 1 and vk["gates"] == [("poseidon.t3.circom", 7, 4)] and len(vk["fixed"]) == 21, "VK shape")
+    check(vk["ell"] == 3 and vk["gates"] == [("poseidon.t3.circom", 7, 4)] and len(vk["fixed"]) == 21, "VK shape")
     check(vk["omega"] == pow(5, (R - 1) >> vk["log_n"], R) and vk["k"] == (5, 25), "VK ω, k1, k2")
     check(vk["hash"] == unhex(vk_json["vkHash"]), "keccak(VK binary) = the VK JSON's vkHash")
     check(vk["spec_hash"] == vk["hash"], "the SPEC.md encoding of the VK = the prover's binary")
@@ -528,6 +580,7 @@ def main():
 
     ch, results = run_pyrevm(scenario, vk, post, abi)
     check(ch.view("vkHash") == vk["hash"], "the contract's vkHash() = Python's")
+    check_genesis_bound(zk, scenario, vk, abi, workdir)
     swift = run_swift(zk, path)
     gas_diff = 0
     for i, (s, r) in enumerate(zip(scenario["steps"], results)):

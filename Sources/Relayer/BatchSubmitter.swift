@@ -8,12 +8,13 @@ import Settlement
 /// the node's batch statuses (committed, finalized) in step with the contract.
 ///
 /// Before committing, the header is built from the node's records and its batch hash and public
-/// input are predicted with the settlement mirror's hashing (`BatchHeader`); the contract's
-/// `BatchCommitted` event and `batchPublicInput` must match, or the submitter stops: the node
-/// and v1 would disagree on what the proof has to show.
+/// inputs (binding, prev root, post root) are predicted with the settlement mirror's hashing
+/// (`BatchHeader`); the contract's `BatchCommitted` event and all three of `batchPublicInputs`
+/// must match, or the submitter stops: the node and v1 would disagree on what the proof has to show.
 public actor BatchSubmitter {
-    /// Makes the proof of a batch with the given public input (the batch circuit, or the dev stub).
-    public typealias Prover = @Sendable (_ batch: BatchRecord, _ publicInput: UInt256) async throws -> [UInt8]
+    /// Makes the proof of a batch for the given public inputs (three: binding, prev state root,
+    /// post state root), with the batch circuit or the dev stub.
+    public typealias Prover = @Sendable (_ batch: BatchRecord, _ publicInputs: [UInt256]) async throws -> [UInt8]
 
     let client: L1Client
     let node: ChainNode
@@ -74,11 +75,12 @@ public actor BatchSubmitter {
             guard let f = lastFinalized.exactUInt64 else { throw SequencerError.corruptRecord("v1 lastFinalizedBatch \(lastFinalized)") }
             let index = f + 1
             guard let batch = try node.store.batch(index: index) else { throw SequencerError.notFound("batch \(index)") }
-            let onChain = try await client.view("batchPublicInput(uint256)", UInt256(index))
+            let onChain = try await client.view("batchPublicInputs(uint256)", words: 3, UInt256(index))
             let parent = try await client.view("batchHash(uint256)", UInt256(index - 1))
             let (header, _) = try Self.header(of: batch, in: node.store, parentBatchHash: parent)
-            guard header.publicInput(l2ChainId: chainId, dataHash: batch.dataHash) == onChain else {
-                throw SequencerError.corruptRecord("batch \(index): v1's public input differs from the node's")
+            let predicted = header.publicInputs(l2ChainId: chainId, dataHash: batch.dataHash)
+            for (i, name) in ["binding", "prev state root", "post state root"].enumerated() where predicted[i] != onChain[i] {
+                throw SequencerError.corruptRecord("batch \(index): v1's public input \(i) (\(name)) differs from the node's")
             }
             let proof = try await prover(batch, onChain)
             let receipt = try await client.send(.finalizeBatch(index: UInt256(index), proof: proof), key: key)

@@ -42,11 +42,20 @@ public final class L1Client: Sendable {
 
     /// A `uint256`/`bytes32` view of the contract (`lastFinalizedBatch()`, `batchHash(uint256)`, …).
     public func view(_ signature: String, _ args: UInt256...) async throws(L1ClientError) -> UInt256 {
+        try await words(signature, count: 1, args)[0]
+    }
+
+    /// A view that returns a static array of `count` words (`batchPublicInputs(uint256)`, `uint256[3]`).
+    public func view(_ signature: String, words count: Int, _ args: UInt256...) async throws(L1ClientError) -> [UInt256] {
+        try await words(signature, count: count, args)
+    }
+
+    func words(_ signature: String, count: Int, _ args: [UInt256]) async throws(L1ClientError) -> [UInt256] {
         var data = Array(Keccak256.hash(Array(signature.utf8)).prefix(4))
         for a in args { data += a.bigEndianBytes }
         let out = try await ethCall(data: data, from: nil, value: .zero, what: signature)
-        guard out.count >= 32 else { throw .malformed("\(signature) returned \(out.count) bytes") }
-        return UInt256(bigEndianAt: Array(out.prefix(32)))
+        guard out.count >= 32 * count else { throw .malformed("\(signature) returned \(out.count) bytes") }
+        return (0..<count).map { UInt256(bigEndianAt: Array(out[32 * $0..<32 * $0 + 32])) }
     }
 
     /// Whether the contract's code is at `rollup`, and its chain v2 id.

@@ -3,7 +3,11 @@ import Keccak
 
 /// The header the sequencer commits for a batch (SPEC.md, "Batch header"): the
 /// calldata tuple of `commitBatch`, and the source of the batch hash that chains
-/// batches and of the single public input the batch proof exposes.
+/// batches and of the three public inputs the batch proof exposes.
+///
+/// The batch circuit cannot compute Keccak, so the state roots (Poseidon roots of
+/// chain v2, below r) are public inputs as they are, and the rest of the batch
+/// (chain id, withdraw root, queue hash, data hash) enters through one hash, the binding.
 public struct BatchHeader: Sendable, Hashable {
     /// The batch number; batch 0 is genesis.
     public var index: UInt256
@@ -11,7 +15,7 @@ public struct BatchHeader: Sendable, Hashable {
     public var parentBatchHash: UInt256
     /// Chain v2's state root before the batch (= the parent's post root).
     public var prevStateRoot: UInt256
-    /// Chain v2's state root after the batch.
+    /// Chain v2's state root after the batch (below r; the contract refuses others).
     public var postStateRoot: UInt256
     /// Root of the batch's withdraw tree.
     public var withdrawRoot: UInt256
@@ -39,8 +43,15 @@ public struct BatchHeader: Sendable, Hashable {
         .keccak(words: index, parentBatchHash, prevStateRoot, postStateRoot, withdrawRoot, messageQueueHash, dataHash)
     }
 
-    /// keccak(chainId ‖ prev ‖ post ‖ withdraw ‖ queue ‖ dataHash) mod r: the public input of the batch proof.
-    public func publicInput(l2ChainId: UInt256, dataHash: UInt256) -> UInt256 {
-        UInt256.keccak(words: l2ChainId, prevStateRoot, postStateRoot, withdrawRoot, messageQueueHash, dataHash) % .scalarModulus
+    /// keccak(chainId ‖ withdraw ‖ queue ‖ dataHash) mod r: public input 0 of the batch proof,
+    /// what the contract stores at commit time.
+    public func binding(l2ChainId: UInt256, dataHash: UInt256) -> UInt256 {
+        UInt256.keccak(words: l2ChainId, withdrawRoot, messageQueueHash, dataHash) % .scalarModulus
+    }
+
+    /// The batch proof's public inputs, in order: the binding, prevStateRoot, postStateRoot.
+    /// The roots are taken as they are: the contract checks they are below r before storing them.
+    public func publicInputs(l2ChainId: UInt256, dataHash: UInt256) -> [UInt256] {
+        [binding(l2ChainId: l2ChainId, dataHash: dataHash), prevStateRoot, postStateRoot]
     }
 }

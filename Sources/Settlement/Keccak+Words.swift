@@ -3,7 +3,7 @@ import Keccak
 
 extension UInt256 {
     /// keccak of 32-byte big-endian words laid end to end: every hash of SPEC.md
-    /// (batch hash, public input, queue hash, withdraw leaves and nodes) is one.
+    /// (batch hash, binding, queue hash, withdraw leaves and nodes) is one.
     static func keccak(words: UInt256...) -> UInt256 { keccak(words: words) }
 
     /// keccak of 32-byte big-endian words laid end to end.
@@ -13,6 +13,6 @@ extension UInt256 {
         return UInt256(bigEndianAt: h.finalize())
     }
 
-    /// The BN254 scalar-field order r, the bound of every public input and proof scalar.
+    /// The BN254 scalar-field order r, the bound of every public input, state root and proof scalar.
     static let scalarModulus = UInt256(decimal: "21888242871839275222246405745257275088548364400416034343698204186575808495617")!
 }

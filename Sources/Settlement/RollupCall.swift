@@ -7,7 +7,8 @@ import Keccak
 public enum RollupCall: Sendable, Equatable {
     case commitBatch(header: BatchHeader, batchData: [UInt8])
     case finalizeBatch(index: UInt256, proof: [UInt8])
-    case verifyProof(proof: [UInt8], publicInput: UInt256)
+    /// `publicInputs`: exactly three words (the ABI type is `uint256[3]`).
+    case verifyProof(proof: [UInt8], publicInputs: [UInt256])
     case revertBatch(index: UInt256)
     case depositETH(to: Address)
     case claimWithdrawal(batchIndex: UInt256, leafIndex: UInt256, to: Address, amount: UInt256, proof: [UInt256])
@@ -17,7 +18,7 @@ public enum RollupCall: Sendable, Equatable {
         switch self {
         case .commitBatch: return "commitBatch((uint256,bytes32,bytes32,bytes32,bytes32,bytes32),bytes)"
         case .finalizeBatch: return "finalizeBatch(uint256,bytes)"
-        case .verifyProof: return "verifyProof(bytes,uint256)"
+        case .verifyProof: return "verifyProof(bytes,uint256[3])"
         case .revertBatch: return "revertBatch(uint256)"
         case .depositETH: return "depositETH(address)"
         case .claimWithdrawal: return "claimWithdrawal(uint256,uint256,address,uint256,bytes32[20])"
@@ -27,7 +28,8 @@ public enum RollupCall: Sendable, Equatable {
     /// The function name.
     public var name: String { String(signature.prefix { $0 != "(" }) }
 
-    /// The ABI calldata: selector, head words, then the one dynamic `bytes` tail where there is one.
+    /// The ABI calldata: selector, head words (a static array such as `uint256[3]` sits in the head),
+    /// then the one dynamic `bytes` tail where there is one.
     public var calldata: [UInt8] {
         var out = Array(Keccak256.hash(Array(signature.utf8)).prefix(4))
         func words(_ w: [UInt256]) { for x in w { out += x.bigEndianBytes } }
@@ -41,8 +43,9 @@ public enum RollupCall: Sendable, Equatable {
             tail(data)
         case let .finalizeBatch(i, proof):
             words([i, UInt256(64)]); tail(proof)
-        case let .verifyProof(proof, pi):
-            words([UInt256(64), pi]); tail(proof)
+        case let .verifyProof(proof, pis):
+            precondition(pis.count == SettlementVerifier.publicInputCount, "verifyProof takes exactly three public inputs")
+            words([UInt256(32 * (1 + pis.count))] + pis); tail(proof)
         case let .revertBatch(i): words([i])
         case let .depositETH(to): words([to.word])
         case let .claimWithdrawal(b, l, to, a, proof): words([b, l, to.word, a] + proof)
@@ -59,7 +62,7 @@ public enum RollupCall: Sendable, Equatable {
         switch self {
         case let .commitBatch(h, data): return try mirror.commitBatch(from: sender, header: h, batchData: data)
         case let .finalizeBatch(i, proof): return try mirror.finalizeBatch(index: i, proof: proof)
-        case let .verifyProof(proof, pi): try mirror.verifyProof(proof, publicInput: pi); return []
+        case let .verifyProof(proof, pis): try mirror.verifyProof(proof, publicInputs: pis); return []
         case let .revertBatch(i): return try mirror.revertBatch(from: sender, index: i)
         case let .claimWithdrawal(b, l, to, a, proof):
             return try mirror.claimWithdrawal(batchIndex: b, leafIndex: l, to: to, amount: a, proof: proof)

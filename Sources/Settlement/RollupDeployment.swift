@@ -11,9 +11,9 @@ public struct RollupDeployment: Sendable {
     public var owner: Address
     /// The only account allowed to `commitBatch`.
     public var sequencer: Address
-    /// Chain v2's chain id, bound into every public input.
+    /// Chain v2's chain id, bound into every batch's binding (public input 0).
     public var l2ChainId: UInt256
-    /// Batch 0's post-state root.
+    /// Batch 0's post-state root (below r: the constructor refuses others).
     public var genesisStateRoot: UInt256
     /// The batch circuit's key.
     public var vk: VerificationKey
@@ -21,15 +21,19 @@ public struct RollupDeployment: Sendable {
     /// The one custom gate the contract's verifier implements.
     public static let gateName = "poseidon.t3.circom"
 
-    /// A deployment; checks that the contract can serve `vk`.
-    /// - Throws: `RollupDeploymentError` when the key's shape is not the contract's.
+    /// A deployment; checks that the contract can serve `vk` and that its constructor accepts the genesis root.
+    /// - Throws: `RollupDeploymentError` when the key's shape is not the contract's, or the
+    ///   constructor would revert.
     public init(owner: Address, sequencer: Address, l2ChainId: UInt256, genesisStateRoot: UInt256,
                 vk: VerificationKey) throws(RollupDeploymentError) {
-        guard vk.publicInputCount == 1 else { throw .unsupportedKey("the contract verifies exactly one public input, the key has \(vk.publicInputCount)") }
+        guard vk.publicInputCount == SettlementVerifier.publicInputCount else {
+            throw .unsupportedKey("the contract verifies exactly three public inputs (binding, prev and post state root), the key has \(vk.publicInputCount)")
+        }
         guard vk.gates.map(\.name) == [Self.gateName] else {
             throw .unsupportedKey("the contract implements exactly the custom gate \(Self.gateName), the key has \(vk.gates.map(\.name))")
         }
         guard (4...28).contains(vk.logSize) else { throw .unsupportedKey("log_n \(vk.logSize) is outside 4…28") }
+        guard genesisStateRoot < .scalarModulus else { throw .constructorReverts(.stateRootNotBelowR) }
         self.owner = owner; self.sequencer = sequencer; self.l2ChainId = l2ChainId
         self.genesisStateRoot = genesisStateRoot; self.vk = vk
     }
@@ -52,9 +56,14 @@ public struct RollupDeployment: Sendable {
 public enum RollupDeploymentError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The verification key is not of the shape the contract's verifier implements.
     case unsupportedKey(String)
+    /// The constructor would revert with this reason (a genesis root not below r).
+    case constructorReverts(RollupRevert)
 
     /// A readable account.
     public var description: String {
-        switch self { case .unsupportedKey(let s): return "unsupported verification key: \(s)" }
+        switch self {
+        case .unsupportedKey(let s): return "unsupported verification key: \(s)"
+        case .constructorReverts(let r): return "the contract's constructor reverts: \(r)"
+        }
     }
 }

@@ -57,11 +57,23 @@ public struct RollupEVMChain: Sendable {
     /// Reads a one-word view (`vkHash()`, `batchHash(uint256)`, …) without changing the chain.
     /// - Returns: the returned word, or nil when the call fails or returns something else.
     public func view(_ signature: String, _ args: UInt256...) -> UInt256? {
+        guard let w = words(signature, args), w.count == 1 else { return nil }
+        return w[0]
+    }
+
+    /// Reads a view that returns a static array of `count` words (`batchPublicInputs(uint256)`: 3).
+    /// - Returns: the words, or nil when the call fails or returns another length.
+    public func view(_ signature: String, words count: Int, _ args: UInt256...) -> [UInt256]? {
+        guard let w = words(signature, args), w.count == count else { return nil }
+        return w
+    }
+
+    private func words(_ signature: String, _ args: [UInt256]) -> [UInt256]? {
         var scratch = self
         let data = Array(Keccak256.hash(Array(signature.utf8)).prefix(4)) + args.flatMap(\.bigEndianBytes)
         guard let r = try? scratch.run(from: .zero, to: contract, value: .zero, data: data),
-              r.status.isSuccess, r.output.count == 32 else { return nil }
-        return UInt256(bigEndianAt: r.output)
+              r.status.isSuccess, r.output.count % 32 == 0 else { return nil }
+        return stride(from: 0, to: r.output.count, by: 32).map { UInt256(bigEndianAt: Array(r.output[$0..<$0 + 32])) }
     }
 
     private mutating func run(from sender: Address, to: Address?, value: UInt256, data: [UInt8]) throws(RollupEVMError) -> ExecutionResult {

@@ -10,7 +10,8 @@ import Plonk
 /// fails on chain with "withdrawal transfer failed"; the mirror predicts that
 /// reason only when the contract's balance is short.
 public struct RollupMirror: Sendable {
-    /// What the contract keeps per batch (the prev root is the parent's post root).
+    /// What the contract keeps per batch (the prev root is the parent's post root; the proof's
+    /// public inputs are rebuilt from the binding and the two roots at finalize time).
     public struct StoredBatch: Sendable, Equatable {
         /// The batch hash.
         public var batchHash: UInt256
@@ -18,8 +19,8 @@ public struct RollupMirror: Sendable {
         public var postStateRoot: UInt256
         /// Its withdraw-tree root.
         public var withdrawRoot: UInt256
-        /// The public input its proof must verify for.
-        public var publicInput: UInt256
+        /// Public input 0 of its proof: keccak(chainId ‖ withdraw ‖ queue ‖ dataHash) mod r.
+        public var binding: UInt256
         /// The number of queued deposits it has consumed.
         public var queueCount: UInt64
     }
@@ -42,7 +43,7 @@ public struct RollupMirror: Sendable {
         self.deployment = deployment
         let g = BatchHeader.genesis(stateRoot: deployment.genesisStateRoot)
         batches = [.zero: StoredBatch(batchHash: g.batchHash(dataHash: .zero), postStateRoot: g.postStateRoot,
-                                      withdrawRoot: .zero, publicInput: .zero, queueCount: 0)]
+                                      withdrawRoot: .zero, binding: .zero, queueCount: 0)]
     }
 
     // MARK: Views
@@ -51,6 +52,12 @@ public struct RollupMirror: Sendable {
     public func batch(_ i: UInt256) -> StoredBatch? { batches[i] }
     /// `batchHash(i)` (zero when never committed).
     public func batchHash(_ i: UInt256) -> UInt256 { batches[i]?.batchHash ?? .zero }
+    /// `batchPublicInputs(i)`: what `finalizeBatch(i, …)` verifies against, (binding, the parent's
+    /// post root, the batch's post root); batch 0's parent root is its own. Zeros where never committed.
+    public func batchPublicInputs(_ i: UInt256) -> [UInt256] {
+        let parent = i.isZero ? batches[i] : batches[i &- 1]
+        return [batches[i]?.binding ?? .zero, parent?.postStateRoot ?? .zero, batches[i]?.postStateRoot ?? .zero]
+    }
     /// The post-state root of the last finalized batch.
     public var finalizedStateRoot: UInt256 { batches[lastFinalizedBatch]!.postStateRoot }
     /// Whether leaf `leafIndex` of batch `batchIndex` was claimed.
@@ -67,12 +74,13 @@ public struct RollupMirror: Sendable {
         let parent = batches[lastCommittedBatch]!
         guard header.parentBatchHash == parent.batchHash else { throw .wrongParentBatchHash }
         guard header.prevStateRoot == parent.postStateRoot else { throw .prevStateRootMismatch }
+        guard header.postStateRoot < .scalarModulus else { throw .stateRootNotBelowR }
         guard let count = queue.position(of: header.messageQueueHash) else { throw .unknownMessageQueueHash }
         guard count >= parent.queueCount else { throw .messageQueueGoesBack }
         let dataHash = BatchHeader.dataHash(batchData)
         let hash = header.batchHash(dataHash: dataHash)
         batches[index] = StoredBatch(batchHash: hash, postStateRoot: header.postStateRoot, withdrawRoot: header.withdrawRoot,
-                                     publicInput: header.publicInput(l2ChainId: deployment.l2ChainId, dataHash: dataHash),
+                                     binding: header.binding(l2ChainId: deployment.l2ChainId, dataHash: dataHash),
                                      queueCount: count)
         lastCommittedBatch = index
         return [.batchCommitted(index: index, batchHash: hash, dataHash: dataHash)]
@@ -85,16 +93,17 @@ public struct RollupMirror: Sendable {
         guard index > last else { throw .batchAlreadyFinalized }
         guard index <= lastCommittedBatch else { throw .batchNotCommitted }
         guard index == last &+ 1 else { throw .batchNotNextToFinalize }
-        guard batches[index &- 1]!.postStateRoot == batches[last]!.postStateRoot else { throw .prevStateRootNotFinalized }
+        let prev = batches[index &- 1]!.postStateRoot
+        guard prev == batches[last]!.postStateRoot else { throw .prevStateRootNotFinalized }
         let b = batches[index]!
-        try SettlementVerifier.verify(proof: proof, publicInput: b.publicInput, vk: deployment.vk)
+        try SettlementVerifier.verify(proof: proof, publicInputs: [b.binding, prev, b.postStateRoot], vk: deployment.vk)
         lastFinalizedBatch = index
         return [.batchFinalized(index: index, batchHash: b.batchHash, postStateRoot: b.postStateRoot, withdrawRoot: b.withdrawRoot)]
     }
 
-    /// `verifyProof(proof, publicInput)`, the view.
-    public func verifyProof(_ proof: [UInt8], publicInput: UInt256) throws(RollupRevert) {
-        try SettlementVerifier.verify(proof: proof, publicInput: publicInput, vk: deployment.vk)
+    /// `verifyProof(proof, publicInputs)`, the view (`publicInputs`: exactly three words).
+    public func verifyProof(_ proof: [UInt8], publicInputs: [UInt256]) throws(RollupRevert) {
+        try SettlementVerifier.verify(proof: proof, publicInputs: publicInputs, vk: deployment.vk)
     }
 
     /// `revertBatch(index)` sent by `sender`: drops batches index … lastCommittedBatch.

@@ -8,6 +8,7 @@ public enum RollupRevert: String, Error, Sendable, CaseIterable, CustomStringCon
     case batchIndexNotNext = "batch index not next"
     case wrongParentBatchHash = "wrong parent batch hash"
     case prevStateRootMismatch = "prev state root mismatch"
+    case stateRootNotBelowR = "state root not below r"
     case unknownMessageQueueHash = "unknown message queue hash"
     case messageQueueGoesBack = "message queue goes back"
     case batchAlreadyFinalized = "batch already finalized"

@@ -9,7 +9,8 @@ import Plonk
 ///
 /// Format: `{"deploy":{"owner","sequencer","l2ChainId","genesisStateRoot","vk"},
 /// "steps":[{"name","from","value","function", arguments…, "expect": null | reason}]}`;
-/// numbers are JSON integers or 0x-hex strings, `vk` a VK JSON path relative to the file.
+/// numbers are JSON integers or 0x-hex strings, `vk` a VK JSON path relative to the file;
+/// `verifyProof` takes `"proof"` and `"publicInputs"`, a list of three words.
 public struct SettlementScenario: Sendable {
     /// One call of the script.
     public struct Step: Sendable {
@@ -86,14 +87,12 @@ public struct SettlementScenario: Sendable {
                                                     withdrawRoot: try h.word("withdrawRoot"), messageQueueHash: try h.word("messageQueueHash")),
                                 batchData: try f.bytes("batchData"))
         case "finalizeBatch": call = .finalizeBatch(index: try f.word("index"), proof: try f.bytes("proof"))
-        case "verifyProof": call = .verifyProof(proof: try f.bytes("proof"), publicInput: try f.word("publicInput"))
+        case "verifyProof": call = .verifyProof(proof: try f.bytes("proof"), publicInputs: try f.words("publicInputs", count: 3))
         case "revertBatch": call = .revertBatch(index: try f.word("index"))
         case "depositETH": call = .depositETH(to: try f.address("to"))
         case "claimWithdrawal":
-            guard let p = f.object["proof"] as? [Any] else { throw SettlementScenarioError("\(at).proof: not a list") }
-            let proof = try p.enumerated().map { j, x in try ScenarioFields.word(x, "\(at).proof[\(j)]") }
             call = .claimWithdrawal(batchIndex: try f.word("batchIndex"), leafIndex: try f.word("leafIndex"),
-                                    to: try f.address("to"), amount: try f.word("amount"), proof: proof)
+                                    to: try f.address("to"), amount: try f.word("amount"), proof: try f.words("proof"))
         case let other: throw SettlementScenarioError("\(at).function: unknown function \"\(other)\"")
         }
         let expect = f.object["expect"]
@@ -154,6 +153,13 @@ struct ScenarioFields {
     }
 
     func word(_ k: String) throws -> UInt256 { try Self.word(object[k], "\(at).\(k)") }
+
+    /// A list of words (of exactly `count` when given).
+    func words(_ k: String, count: Int? = nil) throws -> [UInt256] {
+        guard let list = object[k] as? [Any] else { throw SettlementScenarioError("\(at).\(k): not a list") }
+        if let count, list.count != count { throw SettlementScenarioError("\(at).\(k): expected \(count) words, got \(list.count)") }
+        return try list.enumerated().map { j, x in try Self.word(x, "\(at).\(k)[\(j)]") }
+    }
 
     /// A JSON integer or a 0x-hex string of at most 32 bytes.
     static func word(_ v: Any?, _ at: String) throws -> UInt256 {

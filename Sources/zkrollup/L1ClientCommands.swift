@@ -71,7 +71,7 @@ struct L1StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var l1: L1ClientOptions
 
-    @Option(help: "Also print this batch's hash, public input and roots.")
+    @Option(help: "Also print this batch's hash, public inputs and roots.")
     var index: UInt64?
 
     func run() async throws {
@@ -89,7 +89,8 @@ struct L1StatusCommand: AsyncParsableCommand {
                 let i = UInt256(index)
                 fields.append(("batch", index.description))
                 fields.append(("batchHash", "\"\(Hex.encode(word: try await client.view("batchHash(uint256)", i)))\""))
-                fields.append(("batchPublicInput", "\"\(Hex.encode(word: try await client.view("batchPublicInput(uint256)", i)))\""))
+                let inputs = try await client.view("batchPublicInputs(uint256)", words: 3, i)
+                fields.append(("batchPublicInputs", "[" + inputs.map { "\"\(Hex.encode(word: $0))\"" }.joined(separator: ", ") + "]"))
                 fields.append(("batchPostStateRoot", "\"\(Hex.encode(word: try await client.view("batchPostStateRoot(uint256)", i)))\""))
             }
             return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"

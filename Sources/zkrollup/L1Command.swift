@@ -40,7 +40,7 @@ struct L1NodeCommand: AsyncParsableCommand {
         discussion: """
         The chain is the sequencer's node with the dev genesis (the ten well-known keys funded) and chain id 9000.
         On first start, dev key 0 (the owner) deploys the contract from fixtures/settlement/Rollup.bin with dev key 1's
-        address as the sequencer, chain v2's genesis state root, and the verification key of --circuit (default the
+        address as the sequencer, chain v2's genesis state root (its Poseidon root), and the verification key of --circuit (default the
         settlement stub: development only) or --vk. The contract's address and parameters go to DATA_DIR/rollup.json.
         """)
 
@@ -157,7 +157,10 @@ struct DeploymentOptions: ParsableArguments {
     @Option(help: "Address allowed to commit batches (default: dev key 1's).")
     var sequencer: String = DevAccounts.addresses[1]
 
-    /// The deployment these options describe, owned by `owner`.
+    /// The deployment these options describe, owned by `owner`. The genesis root is chain v2's
+    /// Poseidon state root (`StateCommitment`), what the batch proofs' state roots are: the
+    /// contract takes state roots as public inputs, so it refuses roots that are not scalars,
+    /// as Ethereum's Merkle-Patricia roots (the blocks' `stateRoot`) in general are not.
     func deployment(owner: Address) throws -> RollupDeployment {
         guard let sequencer = Address(hex: sequencer) else { throw CLIError("--sequencer: not an address") }
         var l2: Genesis

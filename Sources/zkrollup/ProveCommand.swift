@@ -13,7 +13,7 @@ struct ProveCommand: ParsableCommand {
     @Option(help: "Sample circuit to prove: poseidon:N (a chain of N Poseidon permutations) or stub:N (the settlement stub).")
     var circuit: String
 
-    @Option(name: .customLong("public-input"), help: "The public input of stub:N (0x-hex, below r): a batch's public input.")
+    @Option(name: .customLong("public-input"), help: "The public inputs of stub:N, BINDING,PREV_ROOT,POST_ROOT (three 0x-hex values below r): a batch's.")
     var publicInput: String?
 
     @Option(help: "Write the proof JSON here.")

@@ -55,7 +55,7 @@ struct SequencerL1Options: ParsableArguments {
             if let prove {
                 printError(DevStubProver.warning)
                 let stub = try Self.stubProver(spec: prove, srs: srs)
-                prover = { _, publicInput in try stub.prove(publicInput: publicInput) }
+                prover = { _, publicInputs in try stub.prove(publicInputs: publicInputs) }
             }
             let submitter = BatchSubmitter(client: client, node: node, key: k, prover: prover, logger: logger)
             tasks.append(Task { await submitter.run(intervalMilliseconds: pollMilliseconds) })

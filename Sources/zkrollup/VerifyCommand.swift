@@ -8,9 +8,10 @@ import Settlement
 /// `zkrollup verify --proof PROOF.json --vk VK.json`: exit 0 if the proof is
 /// accepted, 1 if it is rejected or cannot be read, with the reason on stderr.
 ///
-/// A key of the settlement contract's shape (one public input, the Poseidon gate: the batch
+/// A key of the settlement contract's shape (three public inputs, the Poseidon gate: the batch
 /// circuit, the stub) is checked by the Swift mirror of the contract's verifier on the file's raw
-/// bytes, so the verdict and the reason are the ones `finalizeBatch` on v1 would give.
+/// bytes and its three public inputs, so the verdict and the reason are the ones `finalizeBatch`
+/// on v1 would give.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -52,7 +53,7 @@ struct VerifyCommand: ParsableCommand {
         print("accepted")
     }
 
-    /// The settlement mirror on the proof file's raw proof bytes and public input.
+    /// The settlement mirror on the proof file's raw proof bytes and three public inputs.
     func verifyAsContract(_ text: String, _ key: VerificationKey) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
               let proofHex = object["proof"] as? String, let bytes = Hex.decode(proofHex),
@@ -62,10 +63,11 @@ struct VerifyCommand: ParsableCommand {
         guard Hex.decode(hashHex) == key.hash else {
             throw CLIError.exit("rejected: the proof was made for another verification key (vkHash differs)")
         }
-        guard inputs.count == 1, let word = Hex.decode(inputs[0]), word.count == 32 else {
-            throw CLIError.exit("rejected: \(proof): the settlement contract takes exactly one 32-byte public input")
+        let words = inputs.compactMap { Hex.decode($0) }.filter { $0.count == 32 }
+        guard inputs.count == SettlementVerifier.publicInputCount, words.count == inputs.count else {
+            throw CLIError.exit("rejected: \(proof): the settlement contract takes exactly three 32-byte public inputs (binding, prev and post state root)")
         }
-        do { try SettlementVerifier.verify(proof: bytes, publicInput: UInt256(bigEndianAt: word), vk: key) } catch {
+        do { try SettlementVerifier.verify(proof: bytes, publicInputs: words.map { UInt256(bigEndianAt: $0) }, vk: key) } catch {
             throw CLIError.exit("rejected: \(error) (the settlement contract's reason)")
         }
     }

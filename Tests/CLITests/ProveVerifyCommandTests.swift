@@ -78,19 +78,42 @@ import TestSupport
     @Test func settlementKeysGetTheContractsReasons() throws {
         let proof = temp("stub.json"), vk = temp("stubvk.json"), bad = temp("stubbad.json")
         defer { for p in [proof, vk, bad] { try? FileManager.default.removeItem(atPath: p) } }
-        let pi = "0x" + String(repeating: "0", count: 62) + "2a"
-        let r = try CLI.run(["prove", "--circuit", "stub:2", "--public-input", pi, "--out", proof, "--vk-out", vk])
+        func word(_ hex: String) -> String { "0x" + String(repeating: "0", count: 64 - hex.count) + hex }
+        let inputs = [word("2a"), word("1111"), word("2222")]  // binding, prev root, post root
+        let r = try CLI.run(["prove", "--circuit", "stub:2", "--public-input", "0x2a,0x1111, 0x2222", "--out", proof, "--vk-out", vk])
         #expect(r.status == 0, "\(r.stderr)")
+        var p = try json(proof)
+        #expect(p["publicInputs"] as? [String] == inputs)
         let ok = try CLI.run(["verify", "--proof", proof, "--vk", vk])
         #expect(ok.status == 0 && ok.stdout.contains("settlement contract"), "\(ok.stdout) \(ok.stderr)")
 
-        // x + r instead of x: the contract's "public input not below r".
-        var p = try json(proof)
+        // x + r instead of x, for each input: the contract's "public input not below r".
         let rPlus42 = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000002b" // r + 0x2a
-        p["publicInputs"] = [rPlus42]
+        for i in 0..<3 {
+            p = try json(proof)
+            var big = inputs; big[i] = rPlus42
+            p["publicInputs"] = big
+            try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
+            let out = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+            #expect(out.status == 1 && out.stderr.contains("public input not below r"), "input \(i): \(out.stderr)")
+        }
+
+        // Another prev or post root than the proof was made for: "pairing check failed".
+        for i in 1..<3 {
+            p = try json(proof)
+            var other = inputs; other[i] = word("3333")
+            p["publicInputs"] = other
+            try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
+            let out = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+            #expect(out.status == 1 && out.stderr.contains("pairing check failed"), "input \(i): \(out.stderr)")
+        }
+
+        // One public input only: the contract takes exactly three.
+        p = try json(proof)
+        p["publicInputs"] = [inputs[0]]
         try JSONSerialization.data(withJSONObject: p).write(to: URL(fileURLWithPath: bad))
-        let big = try CLI.run(["verify", "--proof", bad, "--vk", vk])
-        #expect(big.status == 1 && big.stderr.contains("public input not below r"), "\(big.stderr)")
+        let one = try CLI.run(["verify", "--proof", bad, "--vk", vk])
+        #expect(one.status == 1 && one.stderr.contains("exactly three"), "\(one.stderr)")
 
         // The first point's y coordinate moved off the curve: "proof point not on curve".
         p = try json(proof)
@@ -107,6 +130,14 @@ import TestSupport
         let spec = try CLI.run(["prove", "--circuit", "sha256:3", "--out", temp("x.json")])
         #expect(spec.status != 0)
         #expect(spec.stderr.contains("unknown circuit 'sha256:3'"), "\(spec.stderr)")
+        // stub:N takes exactly three public inputs, each below r.
+        let one = try CLI.run(["prove", "--circuit", "stub:1", "--public-input", "0x2a", "--out", temp("x.json")])
+        #expect(one.status == 1 && one.stderr.contains("three comma-separated values"), "\(one.stderr)")
+        let r = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001"
+        let big = try CLI.run(["prove", "--circuit", "stub:1", "--public-input", "0x2a,\(r),0x01", "--out", temp("x.json")])
+        #expect(big.status == 1 && big.stderr.contains("value 1 is not below"), "\(big.stderr)")
+        let none = try CLI.run(["prove", "--circuit", "stub:1", "--out", temp("x.json")])
+        #expect(none.status != 0 && none.stderr.contains("--public-input"), "\(none.stderr)")
         let tooBig = try CLI.run(["prove", "--circuit", "poseidon:100", "--srs", Self.ptau, "--out", temp("x.json")])
         #expect(tooBig.status == 1)
         #expect(tooBig.stderr.contains("the circuit needs"), "\(tooBig.stderr)")

@@ -27,23 +27,41 @@ import Testing
         #expect(h2.batchHash(dataHash: dh) != header.batchHash(dataHash: dh))
     }
 
-    @Test func publicInputIsKeccakModR() {
+    @Test func bindingIsKeccakOfFourWordsModR() {
         for i in 0..<50 {
             let dh = Self.keccak([UInt8(i)])
             var bytes = UInt256(53077).bigEndianBytes
-            for w in [header.prevStateRoot, header.postStateRoot, header.withdrawRoot, header.messageQueueHash, dh] { bytes += w.bigEndianBytes }
+            for w in [header.withdrawRoot, header.messageQueueHash, dh] { bytes += w.bigEndianBytes }
+            #expect(bytes.count == 128)
             let full = Self.keccak(bytes)
-            let pi = header.publicInput(l2ChainId: 53077, dataHash: dh)
-            #expect(pi < Self.r)
-            // full = pi + k·r for the k ∈ 0…5 that keeps it below 2^256.
+            let binding = header.binding(l2ChainId: 53077, dataHash: dh)
+            #expect(binding < Self.r)
+            // full = binding + k·r for the k ∈ 0…5 that keeps it below 2^256.
             var found = false
             var multiple = UInt256.zero
             for _ in 0..<6 {
-                if multiple &+ pi == full { found = true }
+                if multiple &+ binding == full { found = true }
                 multiple = multiple &+ Self.r
             }
             #expect(found)
         }
+    }
+
+    @Test func publicInputsAreTheBindingThenBothRoots() {
+        let dh = Self.keccak(Array("data".utf8))
+        let pis = header.publicInputs(l2ChainId: 53077, dataHash: dh)
+        #expect(pis == [header.binding(l2ChainId: 53077, dataHash: dh), Self.word("0xbb01"), Self.word("0xcc0202")])
+        // The roots are not hashed into the binding: they are public inputs of their own.
+        var h = header; h.prevStateRoot = Self.word("0x01"); h.postStateRoot = Self.word("0x02")
+        #expect(h.binding(l2ChainId: 53077, dataHash: dh) == pis[0])
+        #expect(h.publicInputs(l2ChainId: 53077, dataHash: dh) == [pis[0], 1, 2])
+        // Everything else is: chain id, withdraw root, queue hash, data hash.
+        h = header; h.withdrawRoot = Self.word("0xde")
+        #expect(h.binding(l2ChainId: 53077, dataHash: dh) != pis[0])
+        h = header; h.messageQueueHash = Self.word("0xef")
+        #expect(h.binding(l2ChainId: 53077, dataHash: dh) != pis[0])
+        #expect(header.binding(l2ChainId: 53078, dataHash: dh) != pis[0])
+        #expect(header.binding(l2ChainId: 53077, dataHash: dh &+ 1) != pis[0])
     }
 
     @Test func queueHashChain() {

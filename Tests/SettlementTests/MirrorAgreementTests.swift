@@ -44,38 +44,70 @@ import Testing
         #expect(both.chain.view("l2ChainId()") == f.chainId)
         #expect(both.chain.view("batchHash(uint256)", 0) == both.mirror.batchHash(0))
         #expect(both.chain.view("finalizedStateRoot()") == f.genesisRoot)
-        // A key of another shape is refused before deployment.
-        #expect(throws: RollupDeploymentError.self) {
-            _ = try RollupDeployment(owner: f.owner, sequencer: f.sequencer, l2ChainId: 1, genesisStateRoot: 0,
-                                     vk: VerificationKey(logSize: 5, publicInputCount: 2, g2Tau: f.deployment.vk.g2Tau,
-                                                         gates: f.deployment.vk.gates, fixedCommitments: f.deployment.vk.fixedCommitments))
+        #expect(both.chain.view("batchPublicInputs(uint256)", words: 3, 0) == [0, f.genesisRoot, f.genesisRoot])
+        #expect(both.mirror.batchPublicInputs(0) == [0, f.genesisRoot, f.genesisRoot])
+        // A key of another shape is refused before deployment: the contract verifies exactly three inputs.
+        for count in [1, 2, 4] {
+            #expect(throws: RollupDeploymentError.self) {
+                _ = try RollupDeployment(owner: f.owner, sequencer: f.sequencer, l2ChainId: 1, genesisStateRoot: 0,
+                                         vk: VerificationKey(logSize: 5, publicInputCount: count, g2Tau: f.deployment.vk.g2Tau,
+                                                             gates: f.deployment.vk.gates, fixedCommitments: f.deployment.vk.fixedCommitments))
+            }
         }
+    }
+
+    /// A genesis root of r or more is refused by the deployment and by the constructor on our EVM.
+    @Test func genesisRootMustBeBelowR() throws {
+        for root in [SettlementFixture.r, SettlementFixture.r &+ 1, UInt256.max] {
+            #expect(throws: RollupDeploymentError.constructorReverts(.stateRootNotBelowR)) {
+                _ = try RollupDeployment(owner: f.owner, sequencer: f.sequencer, l2ChainId: f.chainId,
+                                         genesisStateRoot: root, vk: f.deployment.vk)
+            }
+            // Past the Swift check: the constructor itself reverts with the same reason.
+            var d = f.deployment
+            d.genesisStateRoot = root
+            #expect(throws: RollupEVMError.deploymentFailed(RollupRevert.stateRootNotBelowR.reason)) {
+                _ = try RollupEVMChain(d, funded: [], balance: .zero)
+            }
+        }
+        let top = try RollupDeployment(owner: f.owner, sequencer: f.sequencer, l2ChainId: f.chainId,
+                                       genesisStateRoot: SettlementFixture.r &- 1, vk: f.deployment.vk)
+        let chain = try RollupEVMChain(top, funded: [], balance: .zero)
+        #expect(chain.view("finalizedStateRoot()") == SettlementFixture.r &- 1)
     }
 
     @Test func proofChecksAgree() throws {
         var b = try fresh()
-        let pi = UInt256(hex: "0x0badc0ffee")!
-        let proof = f.prove(pi)
-        try b.send(.verifyProof(proof: proof, publicInput: pi), from: f.dave, expect: nil, "valid proof")
-        try b.send(.verifyProof(proof: proof, publicInput: pi &+ UInt256(decimal: "21888242871839275222246405745257275088548364400416034343698204186575808495617")!),
-                   from: f.dave, expect: .publicInputNotBelowR, "x + r")
-        try b.send(.verifyProof(proof: proof, publicInput: pi &+ 1), from: f.dave, expect: .pairingCheckFailed, "other input")
-        try b.send(.verifyProof(proof: f.prove(pi &+ 1), publicInput: pi), from: f.dave, expect: .pairingCheckFailed, "other batch's proof")
-        try b.send(.verifyProof(proof: Array(proof.dropLast()), publicInput: pi), from: f.dave, expect: .proofLength, "1215 bytes")
-        try b.send(.verifyProof(proof: proof + [0], publicInput: pi), from: f.dave, expect: .calldataRejected, "1217 bytes")
+        let pis = [UInt256(hex: "0x0badc0ffee")!, UInt256(hex: "0x2222")!, UInt256(hex: "0x3333")!]
+        let proof = f.prove(pis)
+        try b.send(.verifyProof(proof: proof, publicInputs: pis), from: f.dave, expect: nil, "valid proof")
+        for i in 0..<3 {
+            var big = pis; big[i] = big[i] &+ SettlementFixture.r
+            try b.send(.verifyProof(proof: proof, publicInputs: big), from: f.dave, expect: .publicInputNotBelowR, "input \(i) + r")
+            var other = pis; other[i] = other[i] &+ 1
+            try b.send(.verifyProof(proof: proof, publicInputs: other), from: f.dave, expect: .pairingCheckFailed, "input \(i) + 1")
+            // A proof made for other inputs, whichever one differs, does not verify for these.
+            try b.send(.verifyProof(proof: f.prove(other), publicInputs: pis), from: f.dave, expect: .pairingCheckFailed,
+                       "proof for input \(i) + 1")
+        }
+        try b.send(.verifyProof(proof: proof, publicInputs: [pis[0], pis[2], pis[1]]), from: f.dave, expect: .pairingCheckFailed, "roots swapped")
+        try b.send(.verifyProof(proof: Array(proof.dropLast()), publicInputs: pis), from: f.dave, expect: .proofLength, "1215 bytes")
+        try b.send(.verifyProof(proof: Array(proof.dropLast()), publicInputs: [pis[0], pis[1], .max]), from: f.dave,
+                   expect: .proofLength, "1215 bytes and an input of 2^256 - 1")
+        try b.send(.verifyProof(proof: proof + [0], publicInputs: pis), from: f.dave, expect: .calldataRejected, "1217 bytes")
         for word in 0..<38 {
             var bad = proof
             for j in 32 * word..<32 * word + 32 { bad[j] ^= 0xff }
-            try b.send(.verifyProof(proof: bad, publicInput: pi), from: f.dave,
+            try b.send(.verifyProof(proof: bad, publicInputs: pis), from: f.dave,
                        expect: word < 24 ? .proofCoordinateNotBelowP : .proofScalarNotBelowR, "word \(word) flipped")
             var low = proof
             low[32 * word + 31] ^= 1
-            try b.send(.verifyProof(proof: low, publicInput: pi), from: f.dave,
+            try b.send(.verifyProof(proof: low, publicInputs: pis), from: f.dave,
                        expect: word < 24 ? .proofPointNotOnCurve : .pairingCheckFailed, "word \(word) low bit")
         }
         // The Swift Plonk verifier agrees on the valid proof and on a tampered one.
         let vk = f.deployment.vk
-        let x = try PublicInputs.decode([pi.bigEndianBytes])
+        let x = try PublicInputs.decode(pis.map(\.bigEndianBytes))
         #expect(throws: Never.self) { try ProofEnvelopeCheck.verify(proof, x, vk) }
         var tampered = proof
         tampered[800] ^= 1
@@ -103,16 +135,34 @@ import Testing
         try b.send(.commitBatch(header: h, batchData: data), from: f.sequencer, expect: .wrongParentBatchHash, "parent")
         h = h1; h.prevStateRoot = 5
         try b.send(.commitBatch(header: h, batchData: data), from: f.sequencer, expect: .prevStateRootMismatch, "prev root")
+        // The post root must be a scalar (it is public input 2), checked after the prev root, before the queue.
+        for root in [SettlementFixture.r, UInt256.max] {
+            h = h1; h.postStateRoot = root
+            try b.send(.commitBatch(header: h, batchData: data), from: f.sequencer, expect: .stateRootNotBelowR, "post root \(root)")
+        }
+        h = h1; h.prevStateRoot = 5; h.postStateRoot = SettlementFixture.r
+        try b.send(.commitBatch(header: h, batchData: data), from: f.sequencer, expect: .prevStateRootMismatch, "prev root and post root r")
+        h = h1; h.postStateRoot = SettlementFixture.r; h.messageQueueHash = 5
+        try b.send(.commitBatch(header: h, batchData: data), from: f.sequencer, expect: .stateRootNotBelowR, "post root r and queue hash")
         h = h1; h.messageQueueHash = 5
         try b.send(.commitBatch(header: h, batchData: data), from: f.sequencer, expect: .unknownMessageQueueHash, "queue hash")
         try b.send(.commitBatch(header: h1, batchData: data), from: f.sequencer, expect: nil, "commit 1")
 
-        let pi1 = h1.publicInput(l2ChainId: f.chainId, dataHash: BatchHeader.dataHash(data))
-        #expect(b.mirror.batch(1)?.publicInput == pi1)
-        let proof1 = f.prove(pi1)
+        let pis1 = h1.publicInputs(l2ChainId: f.chainId, dataHash: BatchHeader.dataHash(data))
+        #expect(pis1[1] == f.genesisRoot && pis1[2] == h1.postStateRoot)
+        #expect(b.mirror.batch(1)?.binding == pis1[0])
+        #expect(b.mirror.batchPublicInputs(1) == pis1)
+        #expect(b.chain.view("batchPublicInputs(uint256)", words: 3, 1) == pis1)
+        let proof1 = f.prove(pis1)
         try b.send(.finalizeBatch(index: 0, proof: proof1), from: f.dave, expect: .batchAlreadyFinalized, "finalize 0")
         try b.send(.finalizeBatch(index: 2, proof: proof1), from: f.dave, expect: .batchNotCommitted, "finalize 2")
-        try b.send(.finalizeBatch(index: 1, proof: f.prove(pi1 &+ 1)), from: f.dave, expect: .pairingCheckFailed, "another batch's proof")
+        try b.send(.finalizeBatch(index: 1, proof: f.prove([pis1[0] &+ 1, pis1[1], pis1[2]])), from: f.dave,
+                   expect: .pairingCheckFailed, "another batch's proof")
+        // The same binding with another prev or post root: the roots are bound by the proof itself.
+        try b.send(.finalizeBatch(index: 1, proof: f.prove([pis1[0], 0x7777, pis1[2]])), from: f.dave,
+                   expect: .pairingCheckFailed, "a proof for another prev root")
+        try b.send(.finalizeBatch(index: 1, proof: f.prove([pis1[0], pis1[1], 0x7777])), from: f.dave,
+                   expect: .pairingCheckFailed, "a proof for another post root")
         try b.send(.claimWithdrawal(batchIndex: 1, leafIndex: 0, to: f.dave, amount: 1_000_000, proof: tree.proof(index: 0)),
                    from: f.dave, expect: .batchNotFinalized, "claim before finalize")
         try b.send(.finalizeBatch(index: 1, proof: proof1), from: f.dave, expect: nil, "finalize 1")

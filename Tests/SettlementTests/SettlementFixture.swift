@@ -7,7 +7,7 @@ import Settlement
 import TestSupport
 
 /// A settlement deployment over the stub circuit with an insecure SRS, and real
-/// proofs for any public input: what every settlement test runs against.
+/// proofs for any three public inputs: what every settlement test runs against.
 final class SettlementFixture: Sendable {
     static let shared = SettlementFixture()
 
@@ -16,9 +16,11 @@ final class SettlementFixture: Sendable {
     let chainId = UInt256(53077)
     let genesisRoot = UInt256(hex: "0x1111111111111111111111111111111111111111111111111111111111111111")!
     let deployment: RollupDeployment
+    /// The BN254 scalar-field order, the bound of public inputs and state roots.
+    static let r = UInt256(decimal: Fr.modulusDecimal)!
 
     private init() {
-        let cs = SettlementStub(count: 1).build(publicInput: .zero)
+        let cs = SettlementStub(count: 1).build(publicInputs: [.zero, .zero, .zero])
         let (circuit, _) = cs.compile()
         let srs = SRS.insecureDev(power: 10, seed: 7)
         pk = try! ProvingKey(circuit: circuit, srs: srs)
@@ -26,10 +28,10 @@ final class SettlementFixture: Sendable {
                                            genesisStateRoot: genesisRoot, vk: pk.verificationKey)
     }
 
-    /// A valid proof (1216 bytes) for `publicInput` (< r).
-    func prove(_ publicInput: UInt256, seed: UInt64 = 1) -> [UInt8] {
-        let x = Fr(bigEndianBytes: publicInput.bigEndianBytes)!
-        let (_, w) = SettlementStub(count: 1).build(publicInput: x).compile()
+    /// A valid proof (1216 bytes) for `publicInputs` (three words, each < r).
+    func prove(_ publicInputs: [UInt256], seed: UInt64 = 1) -> [UInt8] {
+        let x = publicInputs.map { Fr(bigEndianBytes: $0.bigEndianBytes)! }
+        let (_, w) = SettlementStub(count: 1).build(publicInputs: x).compile()
         var rng = SeededRNG(seed: seed)
         return try! Prover.prove(pk, assignment: w, rng: &rng).bytes
     }
