@@ -6,12 +6,14 @@ contract deployed from its committed bytecode) and the sequencer following it, t
 deposits sent with web3.py are credited on chain v2, in order, and are spendable; the queue hash
 the contract computes equals the one recomputed here and the one the sequencer's batches carry
 (`rollup_getBatch`, the block's withdrawals-root slot); the sequencer commits and finalizes its
-batches on v1 (stub proofs) with the batch hash and state roots predicted here; a deposit made
+batches on v1 with real batch-circuit proofs (the contract deployed with the batch circuit's key; set
+ZKROLLUP_L1_CIRCUIT=stub:8 for the settlement stub) with the batch hash and state roots predicted here; a
+transaction the circuit cannot prove yet is refused at admission; a deposit made
 while the sequencer is down (killed with -9) is credited after the restart; the CLI's calls are
 refused with the contract's reasons (non-sequencer commit, tampered proof, zero deposit); a
 batch with deposits exports and re-executes from its file alone.
 
-Usage: l1_test.py [PATH/TO/zkrollup]
+Usage: l1_test.py [PATH/TO/zkrollup]   (ZKROLLUP_L1_CIRCUIT: batch:DEPTH:CAPACITY or stub:N; default batch:16:4)
 """
 import json
 import os
@@ -35,6 +37,9 @@ KEYS = [Account.from_mnemonic(MNEMONIC, account_path=f"m/44'/60'/0'/0/{i}") for 
 ABI = json.load(open(os.path.join(ROOT, "fixtures/settlement/Rollup.abi.json")))
 L2_CHAIN_ID = 1337
 R = 21888242871839275222246405745257275088548364400416034343698204186575808495617
+CIRCUIT = os.environ.get("ZKROLLUP_L1_CIRCUIT", "batch:16:4")
+BATCH_CIRCUIT = CIRCUIT.startswith("batch")
+FINALITY_TIMEOUT = 300 if BATCH_CIRCUIT else 90
 passed = 0
 
 
@@ -100,7 +105,8 @@ def main():
 
 
 def run(work, procs):
-    l1, l1_url = start(["l1", "--dev", "--data-dir", f"{work}/l1", "--rpc", "127.0.0.1:0"], f"{work}/l1.log", "rollup contract")
+    l1, l1_url = start(["l1", "--dev", "--data-dir", f"{work}/l1", "--rpc", "127.0.0.1:0", "--circuit", CIRCUIT],
+                       f"{work}/l1.log", "rollup contract")
     procs.append(l1)
     v1 = Web3(Web3.HTTPProvider(l1_url))
     check(v1.eth.chain_id == 9000, "v1 dev chain id")
@@ -145,7 +151,7 @@ def run(work, procs):
     seq_args = ["sequencer", "--data-dir", f"{work}/l2", "--rpc", "127.0.0.1:0", "--block-time", "100",
                 "--batch-blocks", "3", "--batch-seconds", "2", "--l1-rpc", l1_url, "--l1-poll-ms", "100",
                 "--l1-key", key_hex(KEYS[1]),
-                "--l1-prove", "stub:8"]
+                "--l1-prove", CIRCUIT]
     seq, l2_url = start(seq_args, f"{work}/l2.log", "zkrollup sequencer")
     procs.append(seq)
     v2 = Web3(Web3.HTTPProvider(l2_url))
@@ -183,7 +189,7 @@ def run(work, procs):
     last_block = max(n for n in range(1, head + 1)
                      if v2.provider.make_request("eth_getBlockByNumber", [hex(n), False])["result"]["l1Messages"])
     target = int(v2.provider.make_request("rollup_getBatchByBlock", [hex(last_block)])["result"]["index"], 16)
-    wait("batch finalized on v1", lambda: rollup.functions.lastFinalizedBatch().call() >= target, timeout=90)
+    wait("batch finalized on v1", lambda: rollup.functions.lastFinalizedBatch().call() >= target, timeout=FINALITY_TIMEOUT)
     wait("sequencer marks it finalized", lambda: batch(target)["status"] == "finalized")
     for i in range(1, target + 1):
         b = batch(i)
@@ -217,7 +223,20 @@ def run(work, procs):
         tx = {"to": to, "value": value, "gas": 60000, "maxFeePerGas": 2 * 10**9, "maxPriorityFeePerGas": 10**9,
               "nonce": nonce, "chainId": L2_CHAIN_ID, "type": 2, "data": data}
         return v2.eth.send_raw_transaction(acct.sign_transaction(tx).raw_transaction)
-    w1 = l2_send(alice, nonce_a, bridge, 25 * 10**16, bytes.fromhex(dave.address[2:]))
+    if BATCH_CIRCUIT:
+        # The circuit proves value transfers only: a withdrawal names its v1 recipient by being
+        # sent from it (empty calldata); calldata, creations and contract calls are refused.
+        for what, tx in [("calldata", {"to": bridge, "value": 1, "data": bytes.fromhex(dave.address[2:])}),
+                         ("contract creation", {"value": 0, "data": b"\x00"})]:
+            tx.update({"gas": 60000, "maxFeePerGas": 2 * 10**9, "maxPriorityFeePerGas": 10**9, "nonce": nonce_a,
+                       "chainId": L2_CHAIN_ID, "type": 2})
+            err = rpc_error(v2, "eth_sendRawTransaction", ["0x" + bytes(alice.sign_transaction(tx).raw_transaction).hex()])
+            check(err is not None and err["code"] == -32000 and "not provable" in err["message"] and what in err["message"],
+                  f"{what} refused by a node proving with the batch circuit: {err}")
+        dave = alice
+        w1 = l2_send(alice, nonce_a, bridge, 25 * 10**16)
+    else:
+        w1 = l2_send(alice, nonce_a, bridge, 25 * 10**16, bytes.fromhex(dave.address[2:]))
     w2 = l2_send(bob, 0, bridge, 3)
     bad = rpc_error(v2, "eth_sendRawTransaction", ["0x" + bytes(alice.sign_transaction(
         {"to": bridge, "value": 1, "gas": 60000, "maxFeePerGas": 2 * 10**9, "maxPriorityFeePerGas": 10**9,
@@ -230,7 +249,7 @@ def run(work, procs):
     wbatch = wait("withdrawal batch sealed",
                   lambda: (v2.provider.make_request("rollup_getBatchByBlock", [hex(wblock)]).get("result") or {}).get("index"))
     wbatch = int(wbatch, 16)
-    wait("withdrawal batch finalized on v1", lambda: rollup.functions.lastFinalizedBatch().call() >= wbatch, timeout=90)
+    wait("withdrawal batch finalized on v1", lambda: rollup.functions.lastFinalizedBatch().call() >= wbatch, timeout=FINALITY_TIMEOUT)
     listed = []
     first = int(v2.provider.make_request("rollup_getBatchByBlock", [hex(min(r1["blockNumber"], r2["blockNumber"]))])["result"]["index"], 16)
     for i in range(first, wbatch + 1):
@@ -250,8 +269,9 @@ def run(work, procs):
             proof = [bytes.fromhex(x[2:]) for x in pr["proof"]]
             tx = rollup.functions.claimWithdrawal(i, int(pr["leafIndex"], 16), dave.address, int(pr["amount"], 16), proof) \
                 .build_transaction({"from": claimer.address, "nonce": v1.eth.get_transaction_count(claimer.address), "chainId": 9000})
+            before = v1.eth.get_balance(dave.address)
             rc = v1.eth.wait_for_transaction_receipt(v1.eth.send_raw_transaction(claimer.sign_transaction(tx).raw_transaction))
-            check(rc["status"] == 1 and v1.eth.get_balance(dave.address) == 25 * 10**16, "claimWithdrawal pays dave on v1")
+            check(rc["status"] == 1 and v1.eth.get_balance(dave.address) == before + 25 * 10**16, "claimWithdrawal pays the recipient on v1")
             try:
                 rollup.functions.claimWithdrawal(i, int(pr["leafIndex"], 16), dave.address, int(pr["amount"], 16), proof).call()
                 check(False, "second claim must revert")
@@ -302,21 +322,30 @@ def run(work, procs):
     pis = status["batchPublicInputs"]
     check(len(pis) == 3 and [int(x, 16) for x in pis] == rollup.functions.batchPublicInputs(target).call(),
           "l1 status prints the three public inputs")
-    r = cli("prove", "--circuit", "stub:8", "--public-input", ",".join(pis), "--out", f"{work}/proof.json")
-    check(r.returncode == 0, f"stub proof: {r.stderr[-500:]}")
+    if BATCH_CIRCUIT:
+        # The batch file proven by hand with the CLI: the same public inputs as the contract's.
+        r = cli("prove", "--batch", f"{work}/batch.json", "--circuit", CIRCUIT, "--out", f"{work}/proof.json")
+        check(r.returncode == 0, f"prove --batch: {r.stderr[-500:]}")
+        check(json.load(open(f"{work}/proof.json"))["publicInputs"] == pis, "prove --batch: the contract's public inputs")
+        proved = [l for l in open(f"{work}/l2.log") if "proved batch" in l]
+        check(len(proved) >= target, f"the sequencer proved its batches with the batch circuit ({len(proved)} logged)")
+    else:
+        r = cli("prove", "--circuit", CIRCUIT, "--public-input", ",".join(pis), "--out", f"{work}/proof.json")
+        check(r.returncode == 0, f"stub proof: {r.stderr[-500:]}")
     r = cli("l1", "finalize", "--rpc", l1_url, "--index", str(target), "--proof", f"{work}/proof.json")
     check(r.returncode == 1 and "batch already finalized" in r.stderr, f"finalize twice: 'batch already finalized' ({r.stderr.strip()})")
     r = cli("l1", "deposit", "--rpc", l1_url, "--to", carol.address, "--value", "0")
     check(r.returncode != 0 and "positive" in r.stderr, "zero deposit refused before sending")
     # A second deployment with `zkrollup l1 deploy` (what an operator runs against a real v1).
-    r = cli("l1", "deploy", "--rpc", l1_url, "--key", key_hex(KEYS[6]), "--sequencer", KEYS[5].address, "--l2-chain-id", "4242")
+    r = cli("l1", "deploy", "--rpc", l1_url, "--key", key_hex(KEYS[6]), "--sequencer", KEYS[5].address, "--l2-chain-id", "4242",
+            "--circuit", CIRCUIT)
     m = re.search(r"deployed the settlement contract at (0x[0-9a-f]{40})", r.stdout)
     check(r.returncode == 0 and m is not None, f"l1 deploy: {r.stdout} {r.stderr[-300:]}")
     other = v1.eth.contract(address=Web3.to_checksum_address(m.group(1)), abi=ABI)
     check(other.functions.owner().call() == KEYS[6].address and other.functions.sequencer().call() == KEYS[5].address
           and other.functions.l2ChainId().call() == 4242 and other.functions.lastCommittedBatch().call() == 0
           and other.functions.vkHash().call() == rollup.functions.vkHash().call(),
-          "deployed contract: owner = deployer, given sequencer and chain id, the same stub key")
+          "deployed contract: owner = deployer, given sequencer and chain id, the same circuit key")
     r = cli("l1", "status", "--rpc", "http://127.0.0.1:1")
     check(r.returncode == 1 and "cannot reach" in r.stderr, f"unreachable v1 node: clear error ({r.stderr.strip()[:120]})")
 

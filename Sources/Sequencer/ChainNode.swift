@@ -200,6 +200,11 @@ public final class ChainNode: @unchecked Sendable {
             sender = try tx.validate(chainId: chainId, maxEncodedSize: configuration.maxTransactionSize)
         } catch { throw MempoolError(error) }
         if !L2Withdrawals.isWellFormed(tx) { throw .malformedWithdrawal(dataLength: tx.data.count) }
+        if configuration.provableTransfersOnly {
+            guard let to = tx.to else { throw .notProvable(reason: "contract creation") }
+            if !tx.data.isEmpty { throw .notProvable(reason: "calldata (\(tx.data.count) bytes)") }
+            if Precompiles.contains(to) { throw .notProvable(reason: "a call to precompile \(to)") }
+        }
         if tx.gasLimit > genesis.gasLimit { throw .invalid(.gasLimitAboveBlockGasLimit(gasLimit: tx.gasLimit, blockGasLimit: genesis.gasLimit)) }
         let encoded = tx.encoded
         return PooledTransaction(transaction: tx, raw: encoded, hash: UInt256(bigEndianAt: Keccak256.hash(encoded)),
@@ -236,6 +241,9 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let nonce = p.transaction.nonce
+        if configuration.provableTransfersOnly, let to = p.transaction.to, !_state.code(to).bytes.isEmpty {
+            throw .notProvable(reason: "a call to contract \(to)")
+        }
         if _inFlight[p.sender]?.contains(nonce) == true, _mempool.transaction(hash: p.hash) == nil {
             throw .replacementWhileIncluding(nonce: nonce)
         }

@@ -36,6 +36,9 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(TransactionValidationError)
     /// A transaction to the withdrawal bridge whose calldata is neither empty nor a v1 address.
     case malformedWithdrawal(dataLength: Int)
+    /// A transaction the batch circuit cannot prove yet, refused by a node that proves its
+    /// batches with it (`NodeConfiguration.provableTransfersOnly`).
+    case notProvable(reason: String)
 
     /// Maps the EVM's validation errors onto pool errors.
     public init(_ e: TransactionValidationError) {
@@ -68,6 +71,7 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
         case .poolFull: "txpool is full"
         case .invalid(let e): "\(e)"
         case .malformedWithdrawal(let n): "invalid withdrawal: calldata to the bridge must be empty or a 20-byte v1 address, got \(n) bytes"
+        case .notProvable(let reason): "not provable by this rollup's batch circuit yet: \(reason) (it proves value transfers between accounts without code)"
         }
     }
 }

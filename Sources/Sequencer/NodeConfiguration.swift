@@ -18,6 +18,12 @@ public struct NodeConfiguration: Sendable {
     public var stateHistory: Int = 16
     /// Most v1 deposits one block credits (the rest wait for the next blocks, in order).
     public var maxMessagesPerBlock: Int = 256
+    /// Admit only what the batch circuit proves today: value transfers with no calldata to
+    /// accounts without code (no contract creation, no contract or precompile call). A node
+    /// whose batches are proven by the batch circuit sets it, so that a transaction it could
+    /// never prove is refused at `eth_sendRawTransaction` with the reason, instead of being
+    /// sealed into a batch that can never be finalized on v1.
+    public var provableTransfersOnly = false
 
     /// A configuration (defaults: 1 s blocks, default pool limits and batch policy, 128 KiB, 50M gas cap).
     public init(blockTimeMilliseconds: UInt64 = 1000, mempoolLimits: MempoolLimits = MempoolLimits(),

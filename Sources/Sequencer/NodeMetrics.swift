@@ -52,6 +52,7 @@ public final class NodeMetrics: @unchecked Sendable {
         case .replacementUnderpriced: "replacement_underpriced"
         case .replacementWhileIncluding: "replacement_while_including"
         case .malformedWithdrawal: "malformed_withdrawal"
+        case .notProvable: "not_provable"
         case .alreadyKnown: "already_known"
         case .accountLimitExceeded: "account_limit"
         case .poolFull: "pool_full"

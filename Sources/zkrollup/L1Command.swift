@@ -145,7 +145,7 @@ struct DeploymentOptions: ParsableArguments {
     @Option(name: .customLong("l2-chain-id"), help: "Chain v2's chain id (default: the genesis file's, dev 1337).")
     var l2ChainId: UInt64?
 
-    @Option(help: "Circuit whose key the contract verifies: stub:N, the settlement stub (development only).")
+    @Option(help: "Circuit whose key the contract verifies: batch or batch:DEPTH:CAPACITY (the batch circuit), or stub:N, the settlement stub (development only).")
     var circuit: String = "stub:8"
 
     @Option(help: "Verification key JSON to deploy with instead of --circuit (the batch circuit's).")
@@ -177,6 +177,8 @@ struct DeploymentOptions: ParsableArguments {
             do { key = try VerificationKey(json: String(contentsOfFile: vk, encoding: .utf8), gates: CircuitGates.all) } catch {
                 throw CLIError("--vk \(vk): \(error)")
             }
+        } else if let service = try BatchProofService(spec: circuit, srs: srs) {
+            key = service.verificationKey
         } else {
             printError(DevStubProver.warning)
             key = try DevStubProver(spec: circuit, srs: srs).verificationKey

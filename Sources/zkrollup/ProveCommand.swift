@@ -1,17 +1,25 @@
 import ArgumentParser
+import BN254
 import Circuits
+import EVM
 import Foundation
 import KZG
 import Plonk
+import Sequencer
 
-/// `zkrollup prove --circuit poseidon:N --out PROOF.json [--vk-out VK.json] [--srs FILE]`.
+/// `zkrollup prove --batch FILE [--circuit batch[:D:T]] --out PROOF.json [--vk-out VK.json] [--srs FILE]`:
+/// a sealed batch proven with the batch circuit; or `prove --circuit poseidon:N|stub:N` for the
+/// sample circuits. Progress (phase, percent, ETA) on stderr.
 struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prove",
-        abstract: "Prove a circuit with Plonk over BN254 (KZG); progress on stderr.")
+        abstract: "Prove a batch file with the batch circuit (or a sample circuit) with Plonk over BN254 (KZG); progress on stderr.")
 
-    @Option(help: "Sample circuit to prove: poseidon:N (a chain of N Poseidon permutations) or stub:N (the settlement stub).")
-    var circuit: String
+    @Option(help: "Batch file (`zkrollup batch export`) to prove with the batch circuit.")
+    var batch: String?
+
+    @Option(help: "With --batch: batch (depth 32, 2^20 rows) or batch:DEPTH:CAPACITY, the shape the contract's key was made for. Without: a sample circuit, poseidon:N (a chain of N Poseidon permutations) or stub:N (the settlement stub).")
+    var circuit: String?
 
     @Option(name: .customLong("public-input"), help: "The public inputs of stub:N, BINDING,PREV_ROOT,POST_ROOT (three 0x-hex values below r): a batch's.")
     var publicInput: String?
@@ -30,6 +38,8 @@ struct ProveCommand: ParsableCommand {
     }
 
     func work() throws {
+        if let batch { return try proveBatch(batch) }
+        guard let circuit else { throw CLIError("give --batch FILE (a sealed batch) or --circuit poseidon:N|stub:N") }
         let sample = try SampleCircuit(spec: circuit, publicInput: publicInput)
         let bar = ProgressBar()
         bar.update(phase: "building circuit", fraction: 0)
@@ -61,6 +71,43 @@ struct ProveCommand: ParsableCommand {
         print("proof: \(out) (\(proof.bytes.count) bytes, \(assignment.publicInputs.count) public inputs)")
         if let vkOut { print("vk: \(vkOut)") }
         print(String(format: "prove time: %.3f s (preprocessing excluded)", proveSeconds))
+    }
+
+    func proveBatch(_ path: String) throws {
+        let spec = circuit ?? "batch"
+        guard publicInput == nil else { throw CLIError("--public-input is for stub:N: a batch's public inputs come from its file") }
+        guard let shape = try BatchCircuitSpec.parse(spec) else {
+            throw CLIError("--circuit \(spec): a batch is proven with batch or batch:DEPTH:CAPACITY")
+        }
+        let file: BatchFile
+        do { file = try BatchFile(json: try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
+            throw CLIError("\(path): not a batch file: \(error)")
+        }
+        let bar = ProgressBar()
+        bar.update(phase: "preprocessing \(spec)", fraction: 0)
+        let service = try BatchProofService(shape: shape, srs: srs)
+        let provingStart = bar.elapsed
+        let result: (proof: Proof, publicInputs: [UInt256])
+        do {
+            result = try service.prove(file) { phase, fraction in bar.update(phase: phase, fraction: fraction) }
+        } catch {
+            bar.finish()
+            throw CLIError("\(path): \(error)")
+        }
+        let proveSeconds = bar.elapsed - provingStart
+        bar.update(phase: "done", fraction: 1)
+        bar.finish()
+        let vk = service.verificationKey
+        let inputs = result.publicInputs.map { Fr(canonicalLimbs: $0.limbs)! }
+        try write(ProofEnvelope(proof: result.proof, publicInputs: inputs, vkHash: vk.hash).json, to: out)
+        if let vkOut { try write(vk.json, to: vkOut) }
+        let slots = file.blocks.reduce(0) { $0 + $1.slotCount }
+        print("batch \(file.batch.index): blocks \(file.batch.firstBlock)-\(file.batch.lastBlock), \(slots) of \(service.shape.capacity) slots (\(file.transactionCount) transactions)")
+        print("circuit: batch, depth \(service.shape.depth) (n = 2^\(vk.logSize) rows)")
+        print("public inputs: binding \(Hex.encode(word: result.publicInputs[0])), prev root \(Hex.encode(word: result.publicInputs[1])), post root \(Hex.encode(word: result.publicInputs[2]))")
+        print("proof: \(out) (\(result.proof.bytes.count) bytes)")
+        if let vkOut { print("vk: \(vkOut)") }
+        print(String(format: "prove time: %.3f s (trace, witness check and proof; preprocessing excluded)", proveSeconds))
     }
 
     private func write(_ text: String, to path: String) throws(CLIError) {

@@ -107,9 +107,18 @@ struct SequencerCommand: AsyncParsableCommand {
         if maxBytes < 0 || (maxBytes > 0 && maxBytes < 4096) { throw ValidationError("--batch-max-bytes: 0 or at least 4096") }
         let bound: Int? = maxBytes == 0 ? nil : maxBytes
         guard batchMaxSlots >= 0 else { throw ValidationError("--batch-max-slots: 0 or more") }
+        if l1.prove != nil && l1.key == nil { throw ValidationError("--l1-prove needs --l1-key (the sequencer commits before finalizing)") }
+        // The batch circuit proves at most its capacity in slots: batches are sealed to fit it.
+        let batchProver = try l1.batchService()
+        var maxSlots = batchMaxSlots
+        if let capacity = batchProver?.shape.capacity {
+            if maxSlots > capacity { throw ValidationError("--batch-max-slots: the batch circuit (--l1-prove) has \(capacity) slots") }
+            if maxSlots == 0 { maxSlots = capacity }
+        }
         var config = NodeConfiguration(blockTimeMilliseconds: max(blockTime, 1),
                                        batchPolicy: BatchPolicy(maxBlocks: max(batchBlocks, 1), maxAgeSeconds: batchSeconds,
-                                                                maxDataBytes: bound, maxSlots: batchMaxSlots > 0 ? batchMaxSlots : nil))
+                                                                maxDataBytes: bound, maxSlots: maxSlots > 0 ? maxSlots : nil))
+        config.provableTransfersOnly = batchProver != nil
         guard stateHistory >= 1 else { throw ValidationError("--state-history must be at least 1") }
         config.stateHistory = stateHistory
         // A transaction must fit an empty batch.
@@ -117,7 +126,7 @@ struct SequencerCommand: AsyncParsableCommand {
         let chain = try ChainNode(store: store, genesis: genesis, configuration: config, logger: logger)
         chain.start()
         defer { chain.stop() }
-        let relay = try await l1.start(node: chain, logger: logger)
+        let relay = try await l1.start(node: chain, logger: logger, batchProver: batchProver)
         defer { for t in relay { t.cancel() } }
         let handler = RPCHandler(node: chain)
         let chainId = genesis.chainId

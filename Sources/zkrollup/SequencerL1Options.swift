@@ -16,7 +16,7 @@ struct SequencerL1Options: ParsableArguments {
     @Option(name: .customLong("l1-key"), help: "The sequencer's v1 private key: commit every sealed batch on v1.")
     var key: String?
 
-    @Option(name: .customLong("l1-prove"), help: "Finalize committed batches with proofs of this circuit: stub:N (development only).")
+    @Option(name: .customLong("l1-prove"), help: "Finalize committed batches with proofs of this circuit: batch or batch:DEPTH:CAPACITY (the batch circuit; the contract must hold its key), or stub:N (development only).")
     var prove: String?
 
     @Option(name: .customLong("l1-srs"), help: "SRS for --l1-prove (default: the insecure dev SRS, as `l1 --dev`).")
@@ -32,8 +32,16 @@ struct SequencerL1Options: ParsableArguments {
         do { return try DevStubProver(spec: spec, srs: srs) } catch { throw CLIError.exit(error.description) }
     }
 
-    /// Starts the follower (and the submitter) as tasks; none without --l1-rpc.
-    func start(node: ChainNode, logger: Logger) async throws -> [Task<Void, Never>] {
+    /// The batch circuit `--l1-prove` names, preprocessed (minutes for the product's 2^20 rows,
+    /// so before the node starts), or nil for the stub or no proving.
+    func batchService() throws -> BatchProofService? {
+        guard let prove else { return nil }
+        do { return try BatchProofService(spec: prove, srs: srs) } catch { throw CLIError.exit("--l1-prove: \(error.description)") }
+    }
+
+    /// Starts the follower (and the submitter) as tasks; none without --l1-rpc. `batchProver` is
+    /// `batchService()`'s: batches are then exported from the node's store and proven with it.
+    func start(node: ChainNode, logger: Logger, batchProver: BatchProofService? = nil) async throws -> [Task<Void, Never>] {
         guard let rpc else {
             if key != nil || prove != nil { throw ValidationError("--l1-key and --l1-prove need --l1-rpc") }
             return []
@@ -52,7 +60,20 @@ struct SequencerL1Options: ParsableArguments {
         if let key {
             let k = try privateKey(key, option: "--l1-key")
             var prover: BatchSubmitter.Prover?
-            if let prove {
+            if let service = batchProver {
+                prover = { batch, publicInputs in
+                    let file = try BatchExporter(store: node.store, genesis: node.genesis).export(index: batch.index)
+                    let started = DispatchTime.now()
+                    let (proof, inputs) = try await service.proveDetached(file)
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                    guard inputs == publicInputs else {
+                        throw CLIError("batch \(batch.index): the proof's public inputs differ from the ones v1 computes")
+                    }
+                    logger.info("proved batch", metadata: ["batch": "\(batch.index)", "slots": "\(file.blocks.reduce(0) { $0 + $1.slotCount })",
+                                                          "seconds": "\(String(format: "%.2f", seconds))"])
+                    return proof.bytes
+                }
+            } else if let prove {
                 printError(DevStubProver.warning)
                 let stub = try Self.stubProver(spec: prove, srs: srs)
                 prover = { _, publicInputs in try stub.prove(publicInputs: publicInputs) }

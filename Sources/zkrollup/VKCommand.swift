@@ -1,9 +1,6 @@
 import ArgumentParser
 import Circuits
 import Foundation
-import KZG
-import Plonk
-import Proving
 
 /// `zkrollup vk --circuit batch[:DEPTH:CAPACITY] --out VK.json [--srs FILE]`: the verification key
 /// of the batch circuit, the one the settlement contract is deployed with (`l1 deploy --vk`).
@@ -23,16 +20,15 @@ struct VKCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let shape = try BatchCircuitSpec.parse(circuit) else { throw CLIError("--circuit: expected batch or batch:DEPTH:CAPACITY") }
-            let layout = BatchCircuitProver.layout(shape)
-            let source = try SRSSource.load(path: srs, powers: ProvingKey.requiredSRSPowers(size: layout.size))
-            let pk: ProvingKey
-            do { pk = try ProvingKey(circuit: layout, srs: source) } catch { throw CLIError("preprocessing: \(error)") }
-            do { try Data((pk.verificationKey.json + "\n").utf8).write(to: URL(fileURLWithPath: out)) } catch {
+            guard let service = try BatchProofService(spec: circuit, srs: srs) else {
+                throw CLIError("--circuit: expected batch or batch:DEPTH:CAPACITY")
+            }
+            let shape = service.shape, vk = service.verificationKey
+            do { try Data((vk.json + "\n").utf8).write(to: URL(fileURLWithPath: out)) } catch {
                 throw CLIError("cannot write \(out): \(error.localizedDescription)")
             }
-            print("circuit: batch, depth \(shape.depth), \(shape.capacity) slots (n = 2^\(pk.verificationKey.logSize) rows, \(BatchCircuit.rowsPerSlot(depth: shape.depth)) rows per slot)")
-            print("vk: \(out) (hash \(pk.verificationKey.hash.map { String(format: "%02x", $0) }.joined()))")
+            print("circuit: batch, depth \(shape.depth), \(shape.capacity) slots (n = 2^\(vk.logSize) rows, \(BatchCircuit.rowsPerSlot(depth: shape.depth)) rows per slot)")
+            print("vk: \(out) (hash \(vk.hash.map { String(format: "%02x", $0) }.joined()))")
         } catch let error as CLIError { throw CLIError.exit(error.description) }
     }
 }
