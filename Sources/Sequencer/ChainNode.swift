@@ -43,6 +43,8 @@ public final class ChainNode: @unchecked Sendable {
     /// Deposits credited up to the head, and the queue hash after the last of them.
     var _messageCount: UInt64 = 0
     var _messageHash: UInt256 = .zero
+    /// With `provableTreeDepth`: the low key bits every account and admitted recipient holds.
+    var _keyGuard: StateKeyGuard?
     /// Deposits recorded (credited or queued), and the queue hash after the last of them.
     var _knownMessages: UInt64 = 0
     var _knownHash: UInt256 = .zero
@@ -119,6 +121,11 @@ public final class ChainNode: @unchecked Sendable {
         }
         _history[_head.number] = (_head, _state)
         _messageQueue = try store.unincludedMessages()
+        if let depth = configuration.provableTreeDepth {
+            var guarded = StateKeyGuard(depth: depth, accounts: _state.accounts.keys.sorted { $0.word < $1.word })
+            for m in _messageQueue { _ = guarded.claim(m.to) }
+            _keyGuard = guarded
+        }
         (_knownMessages, _knownHash) = _messageQueue.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
         try readmitPending()
     }
@@ -133,6 +140,7 @@ public final class ChainNode: @unchecked Sendable {
                 let p = try decode(raw)
                 lock.lock()
                 defer { lock.unlock() }
+                try guardKey(p.transaction)
                 let added = try _mempool.add(p, accountNonce: _state.nonce(p.sender), balance: _state.balance(p.sender),
                                              baseFee: FeeMarket.nextBaseFee(after: _head))
                 dropped += added.evicted + (added.replaced.map { [$0] } ?? [])
@@ -244,12 +252,20 @@ public final class ChainNode: @unchecked Sendable {
         if configuration.provableTransfersOnly, let to = p.transaction.to, !_state.code(to).bytes.isEmpty {
             throw .notProvable(reason: "a call to contract \(to)")
         }
+        try guardKey(p.transaction)
         if _inFlight[p.sender]?.contains(nonce) == true, _mempool.transaction(hash: p.hash) == nil {
             throw .replacementWhileIncluding(nonce: nonce)
         }
         let addition = try _mempool.add(p, accountNonce: _state.nonce(p.sender), balance: _state.balance(p.sender),
                                         baseFee: FeeMarket.nextBaseFee(after: _head))
         return (addition, _mempool.count * Int(Transaction.baseGas) >= Int(genesis.gasLimit))
+    }
+
+    /// Refuses (under the lock) a transfer whose recipient would be a second account with the
+    /// same low state-tree key bits as another (`StateKeyGuard`), and records the recipient.
+    func guardKey(_ tx: Transaction) throws(MempoolError) {
+        guard let to = tx.to, _keyGuard != nil, let other = _keyGuard!.claim(to) else { return }
+        throw .notProvable(reason: "a transfer to \(to), whose state-tree key shares its low \(_keyGuard!.depth) bits with account \(other)'s (the circuit's state tree has depth \(_keyGuard!.depth))")
     }
 
     /// Removes a transaction whose acknowledgement failed.
@@ -300,7 +316,13 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         _messageQueue += fresh
         (_knownMessages, _knownHash) = (count, hash)
+        var colliding: [L1Message] = []
+        for m in fresh where _keyGuard != nil && _keyGuard!.claim(m.to) != nil { colliding.append(m) }
         lock.unlock()
+        for m in colliding {
+            logger.error("a deposit's recipient shares its low state-tree key bits with another account: the batch crediting it cannot be proven at this depth",
+                         metadata: ["index": "\(m.index)", "to": "\(m.to)"])
+        }
         logger.info("deposits recorded", metadata: ["from": "\(fresh[0].index)", "count": "\(fresh.count)"])
         wake.signal()
     }

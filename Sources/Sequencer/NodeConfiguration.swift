@@ -24,6 +24,10 @@ public struct NodeConfiguration: Sendable {
     /// never prove is refused at `eth_sendRawTransaction` with the reason, instead of being
     /// sealed into a batch that can never be finalized on v1.
     public var provableTransfersOnly = false
+    /// The state tree depth of the batch circuit that proves this node's batches: a transfer to
+    /// a new account whose key shares its low bits, that many, with another account's is refused
+    /// (`StateKeyGuard`), since no batch holding both could be proven. nil: no such check.
+    public var provableTreeDepth: Int?
 
     /// A configuration (defaults: 1 s blocks, default pool limits and batch policy, 128 KiB, 50M gas cap).
     public init(blockTimeMilliseconds: UInt64 = 1000, mempoolLimits: MempoolLimits = MempoolLimits(),

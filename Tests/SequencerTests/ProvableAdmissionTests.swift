@@ -49,4 +49,42 @@ import Testing
         let plain = try TestChain.openNode(dir: TestChain.tempDir())
         _ = try await plain.submit(raw: TestChain.tx(from: 1, nonce: 0, to: Address(0xbeef), gas: 30_000, data: [1, 2]).encoded)
     }
+
+    /// At state tree depth D, a second account whose address agrees with another's in the low D
+    /// bits could never be proven: the transfer that would create it is refused, whether the
+    /// other account exists or is only the recipient of an admitted transfer; after a restart the
+    /// guard is rebuilt from the state.
+    @Test func refusesAccountsTheTreeDepthCannotHold() async throws {
+        let dir = TestChain.tempDir()
+        var config = NodeConfiguration()
+        config.provableTransfersOnly = true
+        config.provableTreeDepth = 16
+        let dev0 = TestChain.address(0)
+        let low = UInt64(dev0.bytes[18]) << 8 | UInt64(dev0.bytes[19])
+        let twin = Address(0x7_0000 + low)   // dev 0's low 16 bits, another address
+        #expect(twin != dev0)
+        do {
+            let node = try ChainNode(store: try SQLiteChainStore(path: dir + "/chain.sqlite"), genesis: Genesis.dev(), configuration: config)
+            await #expect {
+                _ = try await node.submit(raw: TestChain.tx(from: 1, nonce: 0, to: twin).encoded)
+            } throws: { e in "\(e)".contains("shares its low 16 bits with account \(dev0)") }
+            // A fresh recipient is admitted and holds its bits; a second one with them is refused.
+            _ = try await node.submit(raw: TestChain.tx(from: 1, nonce: 0, to: Address(0xbeef)).encoded)
+            await #expect {
+                _ = try await node.submit(raw: TestChain.tx(from: 2, nonce: 0, to: Address(0x3_beef)).encoded)
+            } throws: { e in "\(e)".contains("account \(Address(0xbeef))") }
+            // Sending to an existing account, or again to the admitted recipient, is fine.
+            _ = try await node.submit(raw: TestChain.tx(from: 2, nonce: 0, to: dev0).encoded)
+            _ = try await node.submit(raw: TestChain.tx(from: 3, nonce: 0, to: Address(0xbeef)).encoded)
+            let block = try #require(try produce(node, now: 1_000))
+            #expect(block.transactions.count == 3)
+        }
+        let reopened = try ChainNode(store: try SQLiteChainStore(path: dir + "/chain.sqlite"), genesis: Genesis.dev(), configuration: config)
+        await #expect {
+            _ = try await reopened.submit(raw: TestChain.tx(from: 4, nonce: 0, to: Address(0x5_beef)).encoded)
+        } throws: { e in "\(e)".contains("account \(Address(0xbeef))") }
+        // Without the depth setting the same transfer is admitted.
+        let plain = try TestChain.openNode(dir: TestChain.tempDir())
+        _ = try await plain.submit(raw: TestChain.tx(from: 1, nonce: 0, to: twin).encoded)
+    }
 }
