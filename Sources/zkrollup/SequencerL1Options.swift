@@ -61,8 +61,11 @@ struct SequencerL1Options: ParsableArguments {
             let k = try privateKey(key, option: "--l1-key")
             var prover: BatchSubmitter.Prover?
             if let service = batchProver {
+                let replayed = ReplayCheckpoint()
                 prover = { batch, publicInputs in
-                    let file = try BatchExporter(store: node.store, genesis: node.genesis).export(index: batch.index)
+                    let (file, checkpoint) = try BatchExporter(store: node.store, genesis: node.genesis)
+                        .export(index: batch.index, from: replayed.value)
+                    replayed.value = checkpoint
                     let started = DispatchTime.now()
                     let (proof, inputs) = try await service.proveDetached(file)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -83,5 +86,17 @@ struct SequencerL1Options: ParsableArguments {
         }
         logger.info("following chain v1", metadata: ["rpc": "\(rpc)", "rollup": "\(address)", "settling": "\(key != nil)"])
         return tasks
+    }
+}
+
+/// The proving submitter's last export checkpoint (`BatchExporter.Checkpoint`), so that each
+/// batch's pre-state is replayed from the previous batch's instead of from genesis. The submitter
+/// proves one batch at a time; the lock only makes the hand-over between its calls safe.
+final class ReplayCheckpoint: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: BatchExporter.Checkpoint?
+    var value: BatchExporter.Checkpoint? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

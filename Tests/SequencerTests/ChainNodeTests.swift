@@ -156,6 +156,18 @@ import Testing
         let (rootAfter, hashes) = try parsed.reexecute()
         #expect(rootAfter == b1.postStateRoot)
         #expect(hashes == [try node.store.header(number: 3)!.hash, try node.store.header(number: 4)!.hash])
+        // Exported in order from the previous export's checkpoint (what the proving sequencer
+        // does), the file is the one exported from genesis; a checkpoint past the batch is ignored.
+        let exporter = BatchExporter(store: node.store, genesis: Genesis.dev())
+        let (_, first) = try exporter.export(index: 1, from: nil)
+        #expect(first.number == 0)
+        let (chained, second) = try exporter.export(index: 2, from: first)
+        #expect(chained.json.serialized == file.json.serialized)
+        let header2 = try #require(try node.store.header(number: 2))
+        #expect(second.number == 2 && second.header.hash == header2.hash)
+        let (again, _) = try exporter.export(index: 1, from: second)
+        let fresh = try exporter.export(index: 1)
+        #expect(again.json.serialized == fresh.json.serialized)
         // A tampered transaction list no longer matches the data hash.
         var bad = file
         bad.blocks[0].transactions.removeLast()
