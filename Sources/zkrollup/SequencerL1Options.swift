@@ -2,6 +2,8 @@ import ArgumentParser
 import EVM
 import Foundation
 import Logging
+import Plonk
+import Proving
 import Relayer
 import Sequencer
 
@@ -61,13 +63,21 @@ struct SequencerL1Options: ParsableArguments {
             let k = try privateKey(key, option: "--l1-key")
             var prover: BatchSubmitter.Prover?
             if let service = batchProver {
-                let replayed = ReplayCheckpoint()
+                let progress = ProvingProgress()
                 prover = { batch, publicInputs in
+                    // A batch the circuit refused is refused again identically: say so without redoing it.
+                    if let refused = progress.refused, refused.index == batch.index { throw CLIError(refused.reason) }
                     let (file, checkpoint) = try BatchExporter(store: node.store, genesis: node.genesis)
-                        .export(index: batch.index, from: replayed.value)
-                    replayed.value = checkpoint
+                        .export(index: batch.index, from: progress.checkpoint)
+                    progress.checkpoint = checkpoint
                     let started = DispatchTime.now()
-                    let (proof, inputs) = try await service.proveDetached(file)
+                    let proof: Proof, inputs: [UInt256]
+                    do { (proof, inputs) = try await service.proveDetached(file) } catch let failure as BatchCircuitProver.Failure {
+                        let reason = "batch \(batch.index) cannot be proven, so no later batch can be finalized: \(failure)"
+                        logger.critical("batch not provable", metadata: ["batch": "\(batch.index)", "reason": "\(failure)"])
+                        progress.refused = (batch.index, reason)
+                        throw CLIError(reason)
+                    }
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                     guard inputs == publicInputs else {
                         throw CLIError("batch \(batch.index): the proof's public inputs differ from the ones v1 computes")
@@ -89,14 +99,21 @@ struct SequencerL1Options: ParsableArguments {
     }
 }
 
-/// The proving submitter's last export checkpoint (`BatchExporter.Checkpoint`), so that each
-/// batch's pre-state is replayed from the previous batch's instead of from genesis. The submitter
-/// proves one batch at a time; the lock only makes the hand-over between its calls safe.
-final class ReplayCheckpoint: @unchecked Sendable {
+/// What the proving submitter carries from one batch to the next: the last export checkpoint
+/// (`BatchExporter.Checkpoint`), so each batch's pre-state is replayed from the previous batch's
+/// instead of from genesis, and the batch the circuit refused, if any (its refusal is
+/// deterministic). The submitter proves one batch at a time; the lock only makes the hand-over
+/// between its calls safe.
+final class ProvingProgress: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: BatchExporter.Checkpoint?
-    var value: BatchExporter.Checkpoint? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+    private var storedCheckpoint: BatchExporter.Checkpoint?
+    private var storedRefusal: (index: UInt64, reason: String)?
+    var checkpoint: BatchExporter.Checkpoint? {
+        get { lock.withLock { storedCheckpoint } }
+        set { lock.withLock { storedCheckpoint = newValue } }
+    }
+    var refused: (index: UInt64, reason: String)? {
+        get { lock.withLock { storedRefusal } }
+        set { lock.withLock { storedRefusal = newValue } }
     }
 }
