@@ -81,10 +81,11 @@ import TestSupport
         wrong.postRoot += .one
         let (_, wa) = Self.circuit.build(wrong).compile()
         var rng2 = SeededRNG(seed: 6)
-        if let forced = try? Prover.prove(pk, assignment: wa, rng: &rng2) {
-            #expect(throws: PlonkVerificationError.self) {
-                try Verifier.verify(forced, publicInputs: [wrong.binding, wrong.prevRoot, wrong.postRoot], vk: pk.verificationKey)
-            }
+        #expect(throws: PlonkProverError.self) { _ = try Prover.prove(pk, assignment: wa, rng: &rng2) }
+        // Forced through without the prover's own check, the proof is rejected.
+        let forced = try Prover.prove(pk, assignment: wa, rng: &rng2, checkWitness: false)
+        #expect(throws: PlonkVerificationError.self) {
+            try Verifier.verify(forced, publicInputs: [wrong.binding, wrong.prevRoot, wrong.postRoot], vk: pk.verificationKey)
         }
     }
 
