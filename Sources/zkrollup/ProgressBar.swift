@@ -8,6 +8,8 @@ final class ProgressBar: @unchecked Sendable {
     private let isTerminal = isatty(2) != 0
     private var lastPhase = ""
     private let lock = NSLock()
+    /// Where the ETA is extrapolated from: (seconds elapsed, fraction done) at the last `restartETA`.
+    private var etaOrigin = (seconds: 0.0, fraction: 0.0)
 
     /// Seconds since the bar was created.
     var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
@@ -20,7 +22,8 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int((f * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let t = elapsed
-        let eta = f > 0.01 ? String(format: "%.1fs", t / f - t) : "?"
+        let done = f - etaOrigin.fraction, spent = t - etaOrigin.seconds
+        let eta = done > 0.01 ? String(format: "%.1fs", spent / done * (1 - f)) : "?"
         let line = String(format: "[%@] %3.0f%% %@  elapsed %.1fs  ETA %@", bar, f * 100, phase, t, eta)
         if isTerminal {
             printError("\r\u{1B}[2K" + line, terminator: "")
@@ -28,6 +31,13 @@ final class ProgressBar: @unchecked Sendable {
             printError(line)
         }
         lastPhase = phase
+    }
+
+    /// Extrapolates the ETA from now on only: a phase whose pace says nothing about the rest
+    /// (preprocessing before the prover's rounds) no longer skews it.
+    func restartETA(at fraction: Double) {
+        lock.lock(); defer { lock.unlock() }
+        etaOrigin = (elapsed, min(max(fraction, 0), 1))
     }
 
     /// Ends the bar's line.

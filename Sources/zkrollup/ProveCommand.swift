@@ -50,6 +50,7 @@ struct ProveCommand: ParsableCommand {
         let pk: ProvingKey
         do { pk = try ProvingKey(circuit: compiled, srs: srs) } catch { throw CLIError("preprocessing: \(error)") }
         let provingStart = bar.elapsed
+        bar.restartETA(at: 0.1)
         var rng = SystemRandomNumberGenerator()
         let proof: Proof
         do {
@@ -87,6 +88,7 @@ struct ProveCommand: ParsableCommand {
         bar.update(phase: "preprocessing \(spec)", fraction: 0)
         let service = try BatchProofService(shape: shape, srs: srs)
         let provingStart = bar.elapsed
+        bar.restartETA(at: 0)
         let result: (proof: Proof, publicInputs: [UInt256])
         do {
             result = try service.prove(file) { phase, fraction in bar.update(phase: phase, fraction: fraction) }
