@@ -41,10 +41,11 @@ public struct BatchCircuitProver: Sendable {
         return circuit.build(w).compile().circuit
     }
 
-    /// A prover for `circuit` with a key made from `srs`.
-    public init(circuit: BatchCircuit, srs: SRS) throws(PlonkSetupError) {
+    /// A prover for `circuit` with a key made from `srs`; `layout` is `layout(circuit)` when
+    /// the caller already has it (it sized the SRS with it), so it is not built twice.
+    public init(circuit: BatchCircuit, layout: CompiledCircuit? = nil, srs: SRS) throws(PlonkSetupError) {
         self.circuit = circuit
-        provingKey = try ProvingKey(circuit: Self.layout(circuit), srs: srs)
+        provingKey = try ProvingKey(circuit: layout ?? Self.layout(circuit), srs: srs)
     }
 
     /// The witness of `file`'s batch. Its roots are the Poseidon roots of the file's states;

@@ -36,10 +36,7 @@ public actor BatchSubmitter {
         guard BatchHeader.dataHash(data) == batch.dataHash else {
             throw SequencerError.corruptRecord("batch \(batch.index): stored blocks do not hash to its data hash")
         }
-        let header = BatchHeader(index: UInt256(batch.index), parentBatchHash: parentBatchHash,
-                                 prevStateRoot: batch.prevStateRoot, postStateRoot: batch.postStateRoot,
-                                 withdrawRoot: WithdrawTree(L2Withdrawals.of(records)).root,
-                                 messageQueueHash: batch.messageQueueHash)
+        let header = BatchHeader(batch, withdrawals: L2Withdrawals.of(records), parentBatchHash: parentBatchHash)
         return (header, data)
     }
 

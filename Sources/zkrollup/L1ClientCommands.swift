@@ -120,9 +120,7 @@ struct L1CommitCommand: AsyncParsableCommand {
         let client = try l1.client()
         try await l1Request {
             let parent = try await client.view("batchHash(uint256)", UInt256(file.batch.index - 1))
-            let header = BatchHeader(index: UInt256(file.batch.index), parentBatchHash: parent,
-                                     prevStateRoot: file.batch.prevStateRoot, postStateRoot: file.batch.postStateRoot,
-                                     withdrawRoot: WithdrawTree(file.withdrawals).root, messageQueueHash: file.batch.messageQueueHash)
+            let header = BatchHeader(file.batch, withdrawals: file.withdrawals, parentBatchHash: parent)
             let data = BatchData.encode(file.blocks)
             let receipt = try await client.send(.commitBatch(header: header, batchData: data), key: k)
             print("committed batch \(file.batch.index): \(data.count) bytes of data, batch hash \(Hex.encode(word: header.batchHash(dataHash: file.batch.dataHash))), gas \(receipt.gasUsed)")

@@ -107,7 +107,6 @@ struct SequencerCommand: AsyncParsableCommand {
         if maxBytes < 0 || (maxBytes > 0 && maxBytes < 4096) { throw ValidationError("--batch-max-bytes: 0 or at least 4096") }
         let bound: Int? = maxBytes == 0 ? nil : maxBytes
         guard batchMaxSlots >= 0 else { throw ValidationError("--batch-max-slots: 0 or more") }
-        if l1.prove != nil && l1.key == nil { throw ValidationError("--l1-prove needs --l1-key (the sequencer commits before finalizing)") }
         // The batch circuit proves at most its capacity in slots: batches are sealed to fit it.
         let batchProver = try l1.batchService()
         var maxSlots = batchMaxSlots

@@ -30,6 +30,13 @@ struct SequencerL1Options: ParsableArguments {
     @Option(name: .customLong("l1-start-block"), help: "v1 block to scan deposits from (the contract's deployment block).")
     var startBlock: UInt64 = 0
 
+    /// The options that depend on each other, checked when the command line is parsed (before
+    /// any preprocessing of the circuit `--l1-prove` names).
+    func validate() throws {
+        if rpc == nil && (key != nil || prove != nil) { throw ValidationError("--l1-key and --l1-prove need --l1-rpc") }
+        if prove != nil && key == nil { throw ValidationError("--l1-prove needs --l1-key (the sequencer commits before finalizing)") }
+    }
+
     static func stubProver(spec: String, srs: String?) throws -> DevStubProver {
         do { return try DevStubProver(spec: spec, srs: srs) } catch { throw CLIError.exit(error.description) }
     }
@@ -44,17 +51,13 @@ struct SequencerL1Options: ParsableArguments {
     /// Starts the follower (and the submitter) as tasks; none without --l1-rpc. `batchProver` is
     /// `batchService()`'s: batches are then exported from the node's store and proven with it.
     func start(node: ChainNode, logger: Logger, batchProver: BatchProofService? = nil) async throws -> [Task<Void, Never>] {
-        guard let rpc else {
-            if key != nil || prove != nil { throw ValidationError("--l1-key and --l1-prove need --l1-rpc") }
-            return []
-        }
+        guard let rpc else { return [] }
         guard let url = URL(string: rpc), url.scheme == "http" || url.scheme == "https" else {
             throw ValidationError("--l1-rpc: expected an http(s) URL")
         }
         guard let address = rollup.map({ Address(hex: $0) }) ?? L1Command.devRollupAddress else {
             throw ValidationError("--l1-rollup: not an address")
         }
-        if prove != nil && key == nil { throw ValidationError("--l1-prove needs --l1-key (the sequencer commits before finalizing)") }
         let client = L1Client(url: url, rollup: address)
         try await l1Request { try await client.checkDeployment(l2ChainId: node.chainId) }
         let follower = DepositFollower(client: client, node: node, startBlock: startBlock, logger: logger)
