@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "StressTests", dependencies: ["Stress", "Sequencer"]),
         .testTarget(name: "SettlementTests", dependencies: ["Settlement", "Circuits", "Plonk", "KZG", "BN254", "EVM", "TestSupport"]),
         .testTarget(name: "StateTests", dependencies: ["State", "BN254", "Poseidon", "EVM", "TestSupport"]),
-        .testTarget(name: "ProvingTests", dependencies: ["Proving", "Settlement", "Circuits", "Sequencer", "State", "EVM", "Plonk", "KZG", "BN254", "TestSupport"]),
-        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "State", "EVM", "Keccak", "TestSupport"]),
+        .testTarget(name: "ProvingTests", dependencies: ["Proving", "Settlement", "Circuits", "Sequencer", "State", "EVM", "Plonk", "KZG", "BN254", "Stress", "TestSupport"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Settlement", "State", "EVM", "Keccak", "Stress", "TestSupport"]),
     ]
 )

@@ -36,9 +36,7 @@ public struct BatchCircuitProver: Sendable {
 
     /// The compiled layout of `circuit` (an empty batch's; every batch of the shape has it).
     public static func layout(_ circuit: BatchCircuit) -> CompiledCircuit {
-        let w = try! BatchWitness.generate(state: WorldState(), slots: [], coinbase: .zero, depth: circuit.depth,
-                                           capacity: circuit.capacity)
-        return circuit.build(w).compile().circuit
+        circuit.build(circuit.emptyWitness).compile().circuit
     }
 
     /// A prover for `circuit` with a key made from `srs`; `layout` is `layout(circuit)` when
@@ -60,7 +58,7 @@ public struct BatchCircuitProver: Sendable {
         let w: BatchWitness
         do {
             w = try BatchWitness.generate(state: trace.preState, slots: trace.slots, coinbase: trace.coinbase,
-                                          depth: circuit.depth, capacity: circuit.capacity, binding: binding,
+                                          depth: circuit.depth, capacity: circuit.capacity, writes: circuit.writes, binding: binding,
                                           claimedPrevRoot: claimed.0, claimedPostRoot: claimed.1)
         } catch { throw .witness("\(error)") }
         return w

@@ -4,12 +4,14 @@ import Sequencer
 
 /// A batch file read as the batch circuit's slots: the witness generator's first half.
 ///
-/// The batch is re-executed from the file alone (`BatchFile.replay`, which also re-checks its
-/// deposits and withdrawals); each block's deposits become deposit slots, then each transaction
-/// a transfer slot, with the gas and effective price its receipt shows. Only what the circuit
-/// constrains passes: a transaction that carries calldata, calls code or a precompile, creates a
-/// contract or fails is refused by name (the circuit does not execute EVM code yet), as is a
-/// batch whose blocks pay different coinbases (fees are credited once per batch).
+/// The batch is re-executed from the file alone (`BatchFile.replayWithEffects`, which also
+/// re-checks its deposits and withdrawals); each block's deposits become deposit slots, then
+/// each transaction a slot: a transfer when it moves value to an account without code with no
+/// calldata and 21 000 gas, otherwise a call or a creation carrying what its traced execution
+/// did (success, gas used, the target's changed storage slots, the created code's hash). Only
+/// what the circuit can apply passes: a transaction whose code reaches another account (CALL,
+/// CREATE, SELFDESTRUCT…, `TransactionEffect.escape`) or calls a precompile is refused by name,
+/// as is a batch whose blocks pay different coinbases (fees are credited once per batch).
 public struct BatchTrace: Sendable {
     /// The slots, in execution order.
     public var slots: [BatchSlot]
@@ -36,33 +38,43 @@ public struct BatchTrace: Sendable {
     /// Traces `file`.
     /// - Throws: `Failure`, or the re-execution's `SequencerError` for a corrupt file.
     public init(_ file: BatchFile) throws {
-        let (post, blocks) = try file.replay()
+        let (post, blocks, effects) = try file.replayWithEffects()
         preState = file.preState
         postState = post
         coinbase = file.blocks.first?.coinbase ?? .zero
         slots = []
-        for (ctx, block) in zip(file.blocks, blocks) {
+        // Accounts with code so far: the pre-state's, then each creation's (code never changes
+        // after, since SELFDESTRUCT is refused).
+        var code = Set(file.preState.accounts.filter { !$0.value.code.isEmpty }.keys)
+        for (i, (ctx, block)) in zip(file.blocks, blocks).enumerated() {
             guard ctx.coinbase == coinbase else { throw Failure.coinbases(coinbase, ctx.coinbase) }
             for m in block.messages { slots.append(.deposit(to: m.to, value: m.value)) }
-            for t in block.transactions {
-                slots.append(try Self.transfer(t, baseFee: ctx.baseFeePerGas, preState: file.preState))
+            for (t, effect) in zip(block.transactions, effects[i]) {
+                let slot = try Self.slot(t, effect: effect, baseFee: ctx.baseFeePerGas, hasCode: code.contains(effect.target),
+                                         postState: post)
+                if slot.kind == .create && slot.success { code.insert(slot.to) }
+                slots.append(slot)
             }
         }
     }
 
-    /// The slot of an included transaction, or why it has none. Code cannot appear during a
-    /// batch of transfers only, so "has no code" is read from the state before the batch.
-    static func transfer(_ t: IncludedTransaction, baseFee: UInt256, preState: WorldState) throws(Failure) -> BatchSlot {
+    /// The slot of an included transaction, or why it has none.
+    static func slot(_ t: IncludedTransaction, effect: TransactionEffect, baseFee: UInt256, hasCode: Bool,
+                     postState: WorldState) throws(Failure) -> BatchSlot {
         let tx = t.transaction
         func refuse(_ reason: String) -> Failure { .unsupported(transaction: t.hash, reason: reason) }
-        guard let to = tx.to else { throw refuse("contract creation") }
-        guard t.receipt.status else { throw refuse("the transaction failed") }
-        guard tx.data.isEmpty else { throw refuse("calldata (\(tx.data.count) bytes)") }
-        guard !Precompiles.contains(to) else { throw refuse("a call to precompile \(to)") }
-        guard preState.accounts[to]?.code.isEmpty ?? true else { throw refuse("a call to contract \(to)") }
-        guard t.receipt.gasUsed == Transaction.baseGas else { throw refuse("gas used \(t.receipt.gasUsed) is not 21000") }
-        return .transfer(from: t.sender, to: to, value: tx.value, nonce: tx.nonce, gasLimit: tx.gasLimit,
-                         gasUsed: t.receipt.gasUsed, gasPrice: t.receipt.effectiveGasPrice, feeCap: tx.maxFeePerGas,
-                         baseFee: baseFee)
+        if let escape = effect.escape { throw refuse(escape) }
+        if let to = tx.to, Precompiles.contains(to) { throw refuse("a call to precompile \(to)") }
+        let r = t.receipt
+        if let to = tx.to, !hasCode, tx.data.isEmpty, r.status, r.gasUsed == Transaction.baseGas {
+            return .transfer(from: t.sender, to: to, value: tx.value, nonce: tx.nonce, gasLimit: tx.gasLimit,
+                             gasUsed: r.gasUsed, gasPrice: r.effectiveGasPrice, feeCap: tx.maxFeePerGas, baseFee: baseFee)
+        }
+        let writes = effect.storageWrites.map { BatchSlot.StorageWrite(slot: $0.key, value: $0.value) }
+        let creates = tx.to == nil
+        return .contract(creates ? .create : .call, from: t.sender, to: effect.target, value: tx.value, nonce: tx.nonce,
+                         gasLimit: tx.gasLimit, gasUsed: r.gasUsed, gasPrice: r.effectiveGasPrice, feeCap: tx.maxFeePerGas,
+                         baseFee: baseFee, success: r.status, storageWrites: writes,
+                         codeHash: creates && r.status ? postState.code(effect.target).hash : nil)
     }
 }

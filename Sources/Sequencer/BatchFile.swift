@@ -164,6 +164,17 @@ public struct BatchFile: Sendable {
     /// share): the state after the batch and the blocks with their receipts.
     /// - Throws: as `reexecute`, except that the pre-state root is not compared.
     public func replay() throws -> (state: WorldState, blocks: [BlockRecord]) {
+        let r = try replay(recordingEffects: false)
+        return (r.state, r.blocks)
+    }
+
+    /// `replay()`, with each block's transactions' effects (`BlockBuilder.recordsEffects`), as
+    /// the witness generator needs them for calls and creations.
+    public func replayWithEffects() throws -> (state: WorldState, blocks: [BlockRecord], effects: [[TransactionEffect]]) {
+        try replay(recordingEffects: true)
+    }
+
+    func replay(recordingEffects: Bool) throws -> (state: WorldState, blocks: [BlockRecord], effects: [[TransactionEffect]]) {
         let messages = blocks.flatMap(\.messages)
         for (a, b) in zip(messages, messages.dropFirst()) where b.index != a.index + 1 || !b.follows(a.queueHash) {
             throw SequencerError.corruptRecord("deposit \(b.index) does not follow deposit \(a.index)")
@@ -175,6 +186,7 @@ public struct BatchFile: Sendable {
         var parentHash = self.parentHash
         var recent = blockHashes
         var out: [BlockRecord] = []
+        var effects: [[TransactionEffect]] = []
         var madeWithdrawals: [WithdrawTree.Withdrawal] = []
         for (i, ctx) in blocks.enumerated() {
             var candidates: [PooledTransaction] = []
@@ -182,7 +194,8 @@ public struct BatchFile: Sendable {
                 let tx = try Transaction(rawBytes: raw)
                 candidates.append(PooledTransaction(transaction: tx, raw: raw, hash: .zero, sender: try tx.recoverSender()))
             }
-            let builder = BlockBuilder(chainId: chainId, coinbase: ctx.coinbase, gasLimit: ctx.gasLimit, extraData: extraData[i])
+            var builder = BlockBuilder(chainId: chainId, coinbase: ctx.coinbase, gasLimit: ctx.gasLimit, extraData: extraData[i])
+            builder.recordsEffects = recordingEffects
             var parent = BlockHeader(parentHash: .zero, coinbase: ctx.coinbase, stateRoot: .zero, transactionsRoot: .zero,
                                      receiptsRoot: .zero, logsBloom: Bloom(), number: ctx.number - 1, gasLimit: ctx.gasLimit,
                                      gasUsed: 0, timestamp: ctx.timestamp, extraData: [], baseFeePerGas: ctx.baseFeePerGas)
@@ -200,10 +213,11 @@ public struct BatchFile: Sendable {
             parentHash = result.block.hash
             recent[ctx.number] = parentHash
             out.append(result.block)
+            effects.append(result.effects)
         }
         guard madeWithdrawals == withdrawals else {
             throw SequencerError.corruptRecord("re-execution makes \(madeWithdrawals.count) withdrawals, the file lists \(withdrawals.count) others")
         }
-        return (state, out)
+        return (state, out, effects)
     }
 }

@@ -15,6 +15,14 @@ public struct BlockBuilder {
         public var state: WorldState
         /// Candidates rejected by the EVM's checks (they can never be included as they are).
         public var invalid: [(hash: UInt256, error: TransactionError)]
+        /// With `recordsEffects`: each included transaction's effect, in order.
+        public var effects: [TransactionEffect] = []
+        /// With `maxStorageWrites`: candidates whose effect the batch circuit cannot prove (they
+        /// were executed and undone), with why.
+        public var unprovable: [(hash: UInt256, reason: String)] = []
+        /// With `maxStorageWrites`: the storage writes the included transactions made, and
+        /// whether a candidate waits because the room for writes is used up (the batch should seal).
+        public var storageWrites = 0, waitsForWrites = false
     }
 
     /// Chain id (CHAINID).
@@ -25,6 +33,15 @@ public struct BlockBuilder {
     public var gasLimit: UInt64
     /// Extra data of every block.
     public var extraData: [UInt8]
+    /// Whether to trace calls and creations into `Output.effects` (the batch circuit's trace).
+    public var recordsEffects = false
+    /// For a node whose batches are proven: the storage writes the block may still make. A call
+    /// or creation whose effect escapes its target (`TransactionEffect.escape`) or writes more
+    /// than `maxStorageWritesPerTransaction` is undone and reported unprovable; one that writes
+    /// more than the room left is undone and waits, and the block ends there.
+    public var maxStorageWrites: Int?
+    /// The most storage writes one transaction may make (the batch circuit's whole room).
+    public var maxStorageWritesPerTransaction = Int.max
 
     /// A builder.
     public init(chainId: UInt64, coinbase: Address, gasLimit: UInt64, extraData: [UInt8] = []) {
@@ -66,6 +83,10 @@ public struct BlockBuilder {
         var skipped = Set<Address>()
         var included: [(PooledTransaction, Receipt)] = []
         var invalid: [(hash: UInt256, error: TransactionError)] = []
+        var effects: [TransactionEffect] = []
+        var unprovable: [(hash: UInt256, reason: String)] = []
+        var writes = 0, waitsForWrites = false
+        let tracing = recordsEffects || maxStorageWrites != nil
         // An upper bound of the context's size: fixed fields, list headers, the deposits, and
         // each transaction with its RLP string header.
         var dataBytes = BlockContext.overheadBytes + messages.reduce(0) { $0 + $1.rlp.count }
@@ -79,14 +100,39 @@ public struct BlockBuilder {
             // Below this block's base fee: not invalid, just not yet includable (the pool keeps it
             // until the base fee falls, as go-ethereum's pool does).
             if tx.maxFeePerGas < baseFee { skipped.insert(p.sender); continue }
+            // A call or creation runs traced, from a snapshot it can be undone to.
+            let target = tx.to ?? Interpreter.createAddress(caller: p.sender, nonce: tx.nonce)
+            let watch: EffectWatch? = tracing && (tx.to == nil || !vm.state.code(target).isEmpty) ? EffectWatch() : nil
+            let snapshot = watch != nil && maxStorageWrites != nil ? vm.state : nil
+            let storageBefore = watch != nil ? vm.state.accounts[target]?.storage ?? [:] : [:]
+            vm.tracer = watch
             let result: ExecutionResult
             do {
+                defer { vm.tracer = nil }
                 result = try vm.execute(TransactionEnvironment(tx, sender: p.sender))
             } catch {
                 invalid.append((p.hash, error))
                 skipped.insert(p.sender)
                 continue
             }
+            let effect = watch?.effect(target: target, before: storageBefore, after: vm.state) ?? TransactionEffect(target: target)
+            if let room = maxStorageWrites, let snapshot {
+                let reason = effect.escape ?? (effect.storageWrites.count > maxStorageWritesPerTransaction
+                    ? "\(effect.storageWrites.count) storage writes, more than the batch circuit's \(maxStorageWritesPerTransaction)" : nil)
+                if let reason {
+                    vm.state = snapshot
+                    unprovable.append((p.hash, reason))
+                    skipped.insert(p.sender)
+                    continue
+                }
+                if writes + effect.storageWrites.count > room {
+                    vm.state = snapshot
+                    waitsForWrites = true
+                    break
+                }
+            }
+            writes += effect.storageWrites.count
+            if tracing { effects.append(effect) }
             gasUsed += result.gasUsed
             dataBytes += p.raw.count + 5
             let created = tx.isContractCreation && result.status.isSuccess
@@ -113,6 +159,7 @@ public struct BlockBuilder {
             logCount += pair.1.logs.count
             return t
         }
-        return Output(block: BlockRecord(header: header, transactions: txs, messages: messages), state: newState, invalid: invalid)
+        return Output(block: BlockRecord(header: header, transactions: txs, messages: messages), state: newState, invalid: invalid,
+                      effects: effects, unprovable: unprovable, storageWrites: writes, waitsForWrites: waitsForWrites)
     }
 }

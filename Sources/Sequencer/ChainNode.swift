@@ -34,6 +34,9 @@ public final class ChainNode: @unchecked Sendable {
     var _openBatch: [BlockContext] = []
     /// Σ rlp size of `_openBatch` (its batch data without the outer list header).
     var _openBatchBytes = 0
+    /// Storage writes of the open batch's calls and creations (`NodeConfiguration.provableStorageWrites`).
+    /// After a restart it counts as full, so the reopened batch takes no more writes.
+    var _openWrites = 0
     var _batchPrevRoot: UInt256
     /// The batches' Poseidon state roots (used under `produceLock` only).
     var _roots = BatchStateRoots()
@@ -118,6 +121,7 @@ public final class ChainNode: @unchecked Sendable {
                                                            messages: messages)))
                 _openBatchBytes += _openBatch[_openBatch.count - 1].rlp.count
             }
+            _openWrites = configuration.provableStorageWrites
         }
         _history[_head.number] = (_head, _state)
         _messageQueue = try store.unincludedMessages()
@@ -140,7 +144,7 @@ public final class ChainNode: @unchecked Sendable {
                 let p = try decode(raw)
                 lock.lock()
                 defer { lock.unlock() }
-                try guardKey(p.transaction)
+                try guardKey(p)
                 let added = try _mempool.add(p, accountNonce: _state.nonce(p.sender), balance: _state.balance(p.sender),
                                              baseFee: FeeMarket.nextBaseFee(after: _head))
                 dropped += added.evicted + (added.replaced.map { [$0] } ?? [])
@@ -209,9 +213,10 @@ public final class ChainNode: @unchecked Sendable {
         } catch { throw MempoolError(error) }
         if !L2Withdrawals.isWellFormed(tx) { throw .malformedWithdrawal(dataLength: tx.data.count) }
         if configuration.provableTransfersOnly {
-            guard let to = tx.to else { throw .notProvable(reason: "contract creation") }
-            if !tx.data.isEmpty { throw .notProvable(reason: "calldata (\(tx.data.count) bytes)") }
-            if Precompiles.contains(to) { throw .notProvable(reason: "a call to precompile \(to)") }
+            let contracts = configuration.provableStorageWrites > 0
+            if !contracts && tx.to == nil { throw .notProvable(reason: "contract creation") }
+            if !contracts && !tx.data.isEmpty { throw .notProvable(reason: "calldata (\(tx.data.count) bytes)") }
+            if let to = tx.to, Precompiles.contains(to) { throw .notProvable(reason: "a call to precompile \(to)") }
         }
         if tx.gasLimit > genesis.gasLimit { throw .invalid(.gasLimitAboveBlockGasLimit(gasLimit: tx.gasLimit, blockGasLimit: genesis.gasLimit)) }
         let encoded = tx.encoded
@@ -249,10 +254,11 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let nonce = p.transaction.nonce
-        if configuration.provableTransfersOnly, let to = p.transaction.to, !_state.code(to).bytes.isEmpty {
+        if configuration.provableTransfersOnly, configuration.provableStorageWrites == 0, let to = p.transaction.to,
+           !_state.code(to).bytes.isEmpty {
             throw .notProvable(reason: "a call to contract \(to)")
         }
-        try guardKey(p.transaction)
+        try guardKey(p)
         if _inFlight[p.sender]?.contains(nonce) == true, _mempool.transaction(hash: p.hash) == nil {
             throw .replacementWhileIncluding(nonce: nonce)
         }
@@ -261,11 +267,15 @@ public final class ChainNode: @unchecked Sendable {
         return (addition, _mempool.count * Int(Transaction.baseGas) >= Int(genesis.gasLimit))
     }
 
-    /// Refuses (under the lock) a transfer whose recipient would be a second account with the
-    /// same low state-tree key bits as another (`StateKeyGuard`), and records the recipient.
-    func guardKey(_ tx: Transaction) throws(MempoolError) {
-        guard let to = tx.to, _keyGuard != nil, let other = _keyGuard!.claim(to) else { return }
-        throw .notProvable(reason: "a transfer to \(to), whose state-tree key shares its low \(_keyGuard!.depth) bits with account \(other)'s (the circuit's state tree has depth \(_keyGuard!.depth))")
+    /// Refuses (under the lock) a transaction whose target (recipient, or created contract) would
+    /// be a second account with the same low state-tree key bits as another (`StateKeyGuard`),
+    /// and records the target.
+    func guardKey(_ p: PooledTransaction) throws(MempoolError) {
+        guard _keyGuard != nil else { return }
+        let tx = p.transaction
+        let to = tx.to ?? Interpreter.createAddress(caller: p.sender, nonce: tx.nonce)
+        guard let other = _keyGuard!.claim(to) else { return }
+        throw .notProvable(reason: "a transaction to \(to), whose state-tree key shares its low \(_keyGuard!.depth) bits with account \(other)'s (the circuit's state tree has depth \(_keyGuard!.depth))")
     }
 
     /// Removes a transaction whose acknowledgement failed.
@@ -344,6 +354,7 @@ public final class ChainNode: @unchecked Sendable {
         for c in candidates { _inFlight[c.sender, default: []].insert(c.transaction.nonce) }
         let (openBytes, openBlocks) = (_openBatchBytes, _openBatch.count)
         var openSlots = _openBatch.reduce(0) { $0 + $1.slotCount }
+        let openWrites = _openWrites
         lock.unlock()
         defer { lock.lock(); _inFlight = [:]; lock.unlock() }
         if candidates.isEmpty && messages.isEmpty {
@@ -380,14 +391,23 @@ public final class ChainNode: @unchecked Sendable {
             messages = Array(messages.prefix(cap - openSlots))
             slotRoom = cap - openSlots - messages.count
         }
+        var builder = self.builder
+        if configuration.provableTransfersOnly && configuration.provableStorageWrites > 0 {
+            builder.maxStorageWrites = configuration.provableStorageWrites - openWrites
+            builder.maxStorageWritesPerTransaction = configuration.provableStorageWrites
+        }
         let started = DispatchTime.now()
         let timestamp = max(now, parent.timestamp)
         let out = builder.build(parent: parent, parentHash: parentHash, state: state, candidates: candidates,
                                 timestamp: timestamp, baseFee: FeeMarket.nextBaseFee(after: parent),
                                 recentHashes: recent, messages: messages, maxDataBytes: room, maxTransactions: slotRoom)
-        if out.block.transactions.isEmpty && messages.isEmpty && out.invalid.isEmpty { return nil }
+        if out.block.transactions.isEmpty && messages.isEmpty && out.invalid.isEmpty && out.unprovable.isEmpty {
+            // A call waits for room for its storage writes: the open batch is full of them.
+            if out.waitsForWrites && openBlocks > 0 { try sealIfDue(now: now, force: true) }
+            return nil
+        }
         let changes = StateChanges(from: state, to: out.state)
-        let removed = out.block.transactions.map(\.hash) + out.invalid.map(\.hash)
+        let removed = out.block.transactions.map(\.hash) + out.invalid.map(\.hash) + out.unprovable.map(\.hash)
         let context = BlockContext(out.block)
         let batch = pendingBatch(adding: context, changes: changes, state: out.state, now: now)
         do {
@@ -399,6 +419,9 @@ public final class ChainNode: @unchecked Sendable {
         if batch == nil { _roots.record(changes) }
         for (hash, error) in out.invalid {
             logger.warning("dropped invalid transaction", metadata: ["hash": "\(Hex.encode(word: hash))", "error": "\(error)"])
+        }
+        for (hash, reason) in out.unprovable {
+            logger.warning("dropped a transaction the batch circuit cannot prove", metadata: ["hash": "\(Hex.encode(word: hash))", "reason": "\(reason)"])
         }
         lock.lock()
         _head = out.block.header
@@ -419,14 +442,17 @@ public final class ChainNode: @unchecked Sendable {
         if let batch {
             _openBatch = []
             _openBatchBytes = 0
+            _openWrites = 0
             _batchPrevRoot = batch.postStateRoot
             _nextBatchIndex = batch.index + 1
         } else {
             _openBatch.append(context)
             _openBatchBytes += context.rlp.count
+            _openWrites = openWrites + out.storageWrites
         }
         lock.unlock()
         if !stale.isEmpty { try store.deletePending(stale) }
+        if out.waitsForWrites && batch == nil { try sealIfDue(now: now, force: true) }
         metrics.recordBlock(transactions: out.block.transactions.count,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
         logger.debug("block", metadata: ["number": "\(out.block.header.number)", "txs": "\(out.block.transactions.count)"])
@@ -472,6 +498,7 @@ public final class ChainNode: @unchecked Sendable {
         lock.lock()
         _openBatch = []
         _openBatchBytes = 0
+        _openWrites = 0
         _batchPrevRoot = postRoot
         _nextBatchIndex = index + 1
         lock.unlock()

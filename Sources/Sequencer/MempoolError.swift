@@ -71,7 +71,7 @@ public enum MempoolError: Error, Equatable, Sendable, CustomStringConvertible {
         case .poolFull: "txpool is full"
         case .invalid(let e): "\(e)"
         case .malformedWithdrawal(let n): "invalid withdrawal: calldata to the bridge must be empty or a 20-byte v1 address, got \(n) bytes"
-        case .notProvable(let reason): "not provable by this rollup's batch circuit yet: \(reason) (it proves value transfers between accounts without code)"
+        case .notProvable(let reason): "not provable by this rollup's batch circuit: \(reason)"
         }
     }
 }

@@ -18,12 +18,18 @@ public struct NodeConfiguration: Sendable {
     public var stateHistory: Int = 16
     /// Most v1 deposits one block credits (the rest wait for the next blocks, in order).
     public var maxMessagesPerBlock: Int = 256
-    /// Admit only what the batch circuit proves today: value transfers with no calldata to
-    /// accounts without code (no contract creation, no contract or precompile call). A node
-    /// whose batches are proven by the batch circuit sets it, so that a transaction it could
-    /// never prove is refused at `eth_sendRawTransaction` with the reason, instead of being
-    /// sealed into a batch that can never be finalized on v1.
+    /// Admit only what the batch circuit proves: no precompile calls, and with no
+    /// `provableStorageWrites` value transfers only (no calldata, no creation, no contract call).
+    /// A node whose batches are proven by the batch circuit sets it, so that a transaction it
+    /// could never prove is refused at `eth_sendRawTransaction` with the reason (or, when only
+    /// its execution shows it, dropped at block building), instead of being sealed into a batch
+    /// that can never be finalized on v1.
     public var provableTransfersOnly = false
+    /// With `provableTransfersOnly`: the storage writes the batch circuit applies per batch.
+    /// Above 0, calls and creations are admitted; each block is built so that its calls' and
+    /// creations' writes fit the open batch's room (`BlockBuilder.maxStorageWrites`), one whose
+    /// code reaches another account is dropped, and the batch seals when the room is used up.
+    public var provableStorageWrites = 0
     /// The state tree depth of the batch circuit that proves this node's batches: a transfer to
     /// a new account whose key shares its low bits, that many, with another account's is refused
     /// (`StateKeyGuard`), since no batch holding both could be proven. nil: no such check.

@@ -25,7 +25,7 @@ final class BatchProofService: Sendable {
         do { prover = try BatchCircuitProver(circuit: shape, layout: layout, srs: source) } catch { throw CLIError("preprocessing: \(error)") }
     }
 
-    /// `spec` (batch or batch:DEPTH:CAPACITY) preprocessed, or nil when `spec` is not a batch circuit.
+    /// `spec` (batch or batch:DEPTH:CAPACITY[:WRITES]) preprocessed, or nil when `spec` is not a batch circuit.
     convenience init?(spec: String, srs: String?) throws(CLIError) {
         guard let shape = try BatchCircuitSpec.parse(spec) else { return nil }
         try self.init(shape: shape, srs: srs)

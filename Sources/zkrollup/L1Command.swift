@@ -145,7 +145,7 @@ struct DeploymentOptions: ParsableArguments {
     @Option(name: .customLong("l2-chain-id"), help: "Chain v2's chain id (default: the genesis file's, dev 1337).")
     var l2ChainId: UInt64?
 
-    @Option(help: "Circuit whose key the contract verifies: batch or batch:DEPTH:CAPACITY (the batch circuit), or stub:N, the settlement stub (development only).")
+    @Option(help: "Circuit whose key the contract verifies: batch or batch:DEPTH:CAPACITY[:WRITES] (the batch circuit), or stub:N, the settlement stub (development only).")
     var circuit: String = "stub:8"
 
     @Option(help: "Verification key JSON to deploy with instead of --circuit (the batch circuit's).")

@@ -78,7 +78,7 @@ struct ProveCommand: ParsableCommand {
         let spec = circuit ?? "batch"
         guard publicInput == nil else { throw CLIError("--public-input is for stub:N: a batch's public inputs come from its file") }
         guard let shape = try BatchCircuitSpec.parse(spec) else {
-            throw CLIError("--circuit \(spec): a batch is proven with batch or batch:DEPTH:CAPACITY")
+            throw CLIError("--circuit \(spec): a batch is proven with batch or batch:DEPTH:CAPACITY[:WRITES]")
         }
         let file: BatchFile
         do { file = try BatchFile(json: try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: path)))) } catch {
@@ -105,7 +105,7 @@ struct ProveCommand: ParsableCommand {
         if let vkOut { try write(vk.json, to: vkOut) }
         let slots = file.blocks.reduce(0) { $0 + $1.slotCount }
         print("batch \(file.batch.index): blocks \(file.batch.firstBlock)-\(file.batch.lastBlock), \(slots) of \(service.shape.capacity) slots (\(file.transactionCount) transactions)")
-        print("circuit: batch, depth \(service.shape.depth) (n = 2^\(vk.logSize) rows)")
+        print("circuit: batch, depth \(service.shape.depth), \(service.shape.writes) storage writes (n = 2^\(vk.logSize) rows)")
         print("public inputs: binding \(Hex.encode(word: result.publicInputs[0])), prev root \(Hex.encode(word: result.publicInputs[1])), post root \(Hex.encode(word: result.publicInputs[2]))")
         print("proof: \(out) (\(result.proof.bytes.count) bytes)")
         if let vkOut { print("vk: \(vkOut)") }

@@ -119,6 +119,7 @@ struct SequencerCommand: AsyncParsableCommand {
                                                                 maxDataBytes: bound, maxSlots: maxSlots > 0 ? maxSlots : nil))
         config.provableTransfersOnly = batchProver != nil
         config.provableTreeDepth = batchProver?.shape.depth
+        config.provableStorageWrites = batchProver?.shape.writes ?? 0
         guard stateHistory >= 1 else { throw ValidationError("--state-history must be at least 1") }
         config.stateHistory = stateHistory
         // A transaction must fit an empty batch.

@@ -18,7 +18,7 @@ struct SequencerL1Options: ParsableArguments {
     @Option(name: .customLong("l1-key"), help: "The sequencer's v1 private key: commit every sealed batch on v1.")
     var key: String?
 
-    @Option(name: .customLong("l1-prove"), help: "Finalize committed batches with proofs of this circuit: batch or batch:DEPTH:CAPACITY (the batch circuit; the contract must hold its key), or stub:N (development only).")
+    @Option(name: .customLong("l1-prove"), help: "Finalize committed batches with proofs of this circuit: batch or batch:DEPTH:CAPACITY[:WRITES] (the batch circuit; the contract must hold its key), or stub:N (development only).")
     var prove: String?
 
     @Option(name: .customLong("l1-srs"), help: "SRS for --l1-prove (default: the insecure dev SRS, as `l1 --dev`).")

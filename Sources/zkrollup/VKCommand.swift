@@ -9,7 +9,7 @@ struct VKCommand: ParsableCommand {
         commandName: "vk",
         abstract: "Write the verification key of the batch circuit.")
 
-    @Option(help: "batch (depth 32, as many slots as fit 2^20 rows) or batch:DEPTH:CAPACITY.")
+    @Option(help: "batch (depth 32, 8 storage writes, as many slots as fit 2^20 rows) or batch:DEPTH:CAPACITY.")
     var circuit: String = "batch"
 
     @Option(help: "Write the verification key JSON here.")
@@ -21,13 +21,13 @@ struct VKCommand: ParsableCommand {
     func run() throws {
         do {
             guard let service = try BatchProofService(spec: circuit, srs: srs) else {
-                throw CLIError("--circuit: expected batch or batch:DEPTH:CAPACITY")
+                throw CLIError("--circuit: expected batch or batch:DEPTH:CAPACITY[:WRITES]")
             }
             let shape = service.shape, vk = service.verificationKey
             do { try Data((vk.json + "\n").utf8).write(to: URL(fileURLWithPath: out)) } catch {
                 throw CLIError("cannot write \(out): \(error.localizedDescription)")
             }
-            print("circuit: batch, depth \(shape.depth), \(shape.capacity) slots (n = 2^\(vk.logSize) rows, \(BatchCircuit.rowsPerSlot(depth: shape.depth)) rows per slot)")
+            print("circuit: batch, depth \(shape.depth), \(shape.capacity) slots, \(shape.writes) storage writes (n = 2^\(vk.logSize) rows, \(BatchCircuit.rowsPerSlot(depth: shape.depth)) rows per slot, \(BatchCircuit.rowsPerWrite(depth: shape.depth)) per write)")
             print("vk: \(out) (hash \(vk.hash.map { String(format: "%02x", $0) }.joined()))")
         } catch let error as CLIError { throw CLIError.exit(error.description) }
     }

@@ -1,11 +1,14 @@
 import EVM
 import Foundation
 import Sequencer
+import Stress
 import Testing
 
 /// A node whose batches the batch circuit proves (`provableTransfersOnly`) refuses, at
-/// admission and with the reason, what the circuit cannot prove yet; plain transfers and
-/// withdrawals to the bridge still go in. A node without the setting admits all of them.
+/// admission and with the reason, what the circuit cannot prove; plain transfers and
+/// withdrawals to the bridge still go in. A node without the setting admits all of them. With
+/// room for storage writes, calls and creations go in, batches seal before their writes exceed
+/// it, and code that reaches another account is dropped at block building, by name.
 @Suite struct ProvableAdmissionTests {
     func produce(_ node: ChainNode, now: UInt64) throws -> BlockRecord? {
         let r: Result<BlockRecord?, any Error> = Interpreter.withLargeStack { Result { try node.produceBlock(now: now) } }
@@ -86,5 +89,49 @@ import Testing
         // Without the depth setting the same transfer is admitted.
         let plain = try TestChain.openNode(dir: TestChain.tempDir())
         _ = try await plain.submit(raw: TestChain.tx(from: 1, nonce: 0, to: twin).encoded)
+    }
+
+    @Test func callsAndCreationsFitTheBatchsStorageWrites() async throws {
+        let dir = TestChain.tempDir()
+        var config = NodeConfiguration(batchPolicy: BatchPolicy(maxBlocks: 100, maxAgeSeconds: 3600, maxSlots: 10))
+        config.provableTransfersOnly = true
+        config.provableStorageWrites = 3
+        let store = try SQLiteChainStore(path: dir + "/chain.sqlite")
+        let node = try ChainNode(store: store, genesis: Genesis.dev(), configuration: config)
+        let dev0 = TestChain.address(0)
+        let token = Interpreter.createAddress(caller: dev0, nonce: 0)
+        // The deploy writes 1 slot and each token transfer 2: deploy + one transfer fill the 3.
+        let txs = [TestChain.tx(from: 0, nonce: 0, to: nil, value: .zero, gas: 300_000, data: StressToken.initCode(supply: UInt256(1_000))),
+                   TestChain.tx(from: 0, nonce: 1, to: token, value: .zero, gas: 100_000,
+                                data: StressToken.transferCall(to: Address(0xaa), amount: UInt256(10))),
+                   TestChain.tx(from: 0, nonce: 2, to: token, value: .zero, gas: 100_000,
+                                data: StressToken.transferCall(to: Address(0xbb), amount: UInt256(20)))]
+        for t in txs { _ = try await node.submit(raw: t.encoded) }
+        let first = try #require(try produce(node, now: 1_000))
+        #expect(first.transactions.map(\.transaction.nonce) == [0, 1] && first.transactions.allSatisfy { $0.sender == dev0 })
+        // The third waits: the batch holding the first two is sealed, and the next block takes it.
+        let sealed = try #require(try store.latestBatch())
+        #expect(sealed.lastBlock == first.header.number)
+        let second = try #require(try produce(node, now: 1_001))
+        #expect(second.transactions.count == 1 && second.transactions[0].receipt.status)
+        #expect(node.state.accounts[token]?.storage[Address(0xbb).word] == UInt256(20))
+        // Init code that CALLs address 0 (PUSH0 ×6, GAS, CALL): executed, undone, dropped.
+        let calling = TestChain.tx(from: 1, nonce: 0, to: nil, value: .zero, gas: 100_000, data: [0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5a, 0xf1, 0x00])
+        let callingHash = try await node.submit(raw: calling.encoded)
+        let third = try #require(try produce(node, now: 1_002))
+        #expect(third.transactions.isEmpty && node.pooledTransaction(hash: callingHash) == nil && node.mempoolCount == 0)
+        #expect(node.state.nonce(TestChain.address(1)) == 0)
+        // A creation whose address shares its low key bits with an account is refused too.
+        var guarded = config
+        guarded.provableTreeDepth = 8
+        let g = try ChainNode(store: try SQLiteChainStore(path: TestChain.tempDir() + "/chain.sqlite"), genesis: Genesis.dev(),
+                              configuration: guarded)
+        let created = Interpreter.createAddress(caller: TestChain.address(5), nonce: 0)
+        let twin = Address(0x4200 + UInt64(created.bytes[19]))
+        _ = try await g.submit(raw: TestChain.tx(from: 6, nonce: 0, to: twin).encoded)
+        await #expect {
+            _ = try await g.submit(raw: TestChain.tx(from: 5, nonce: 0, to: nil, value: .zero, gas: 300_000,
+                                                     data: StressToken.initCode(supply: UInt256(1))).encoded)
+        } throws: { e in "\(e)".contains("a transaction to \(created)") }
     }
 }
