@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "Sequencer",
             dependencies: [
-                "EVM", "Keccak", "Settlement", "State",
+                "BN254", "EVM", "Keccak", "Settlement", "State",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -42,6 +42,9 @@ public struct BlockBuilder {
     public var maxStorageWrites: Int?
     /// The most storage writes one transaction may make (the batch circuit's whole room).
     public var maxStorageWritesPerTransaction = Int.max
+    /// With `maxStorageWrites`: asked for each call's or creation's (target, changed slots)
+    /// before it is kept; a reason makes it unprovable (`StorageKeyGuard.admit`).
+    public var admitsWrites: (@Sendable (Address, [UInt256: UInt256]) -> String?)?
 
     /// A builder.
     public init(chainId: UInt64, coinbase: Address, gasLimit: UInt64, extraData: [UInt8] = []) {
@@ -119,6 +122,7 @@ public struct BlockBuilder {
             if let room = maxStorageWrites, let snapshot {
                 let reason = effect.escape ?? (effect.storageWrites.count > maxStorageWritesPerTransaction
                     ? "\(effect.storageWrites.count) storage writes, more than the batch circuit's \(maxStorageWritesPerTransaction)" : nil)
+                    ?? admitsWrites?(target, effect.storageWrites)
                 if let reason {
                     vm.state = snapshot
                     unprovable.append((p.hash, reason))

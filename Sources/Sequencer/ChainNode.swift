@@ -48,6 +48,8 @@ public final class ChainNode: @unchecked Sendable {
     var _messageHash: UInt256 = .zero
     /// With `provableTreeDepth`: the low key bits every account and admitted recipient holds.
     var _keyGuard: StateKeyGuard?
+    /// With `provableTreeDepth` and `provableStorageWrites`: the slots the storage trees hold.
+    var _storageGuard: StorageKeyGuard?
     /// Deposits recorded (credited or queued), and the queue hash after the last of them.
     var _knownMessages: UInt64 = 0
     var _knownHash: UInt256 = .zero
@@ -129,6 +131,7 @@ public final class ChainNode: @unchecked Sendable {
             var guarded = StateKeyGuard(depth: depth, accounts: _state.accounts.keys.sorted { $0.word < $1.word })
             for m in _messageQueue { _ = guarded.claim(m.to) }
             _keyGuard = guarded
+            if configuration.provableStorageWrites > 0 { _storageGuard = StorageKeyGuard(depth: depth, state: _state) }
         }
         (_knownMessages, _knownHash) = _messageQueue.last.map { ($0.index + 1, $0.queueHash) } ?? (_messageCount, _messageHash)
         try readmitPending()
@@ -395,6 +398,12 @@ public final class ChainNode: @unchecked Sendable {
         if configuration.provableTransfersOnly && configuration.provableStorageWrites > 0 {
             builder.maxStorageWrites = configuration.provableStorageWrites - openWrites
             builder.maxStorageWritesPerTransaction = configuration.provableStorageWrites
+            if _storageGuard != nil {
+                builder.admitsWrites = { [unowned self] target, writes in
+                    self.lock.lock(); defer { self.lock.unlock() }
+                    return self._storageGuard!.admit(target, writes)
+                }
+            }
         }
         let started = DispatchTime.now()
         let timestamp = max(now, parent.timestamp)

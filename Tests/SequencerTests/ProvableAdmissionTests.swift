@@ -1,6 +1,7 @@
 import EVM
 import Foundation
 import Sequencer
+import State
 import Stress
 import Testing
 
@@ -133,5 +134,41 @@ import Testing
             _ = try await g.submit(raw: TestChain.tx(from: 5, nonce: 0, to: nil, value: .zero, gas: 300_000,
                                                      data: StressToken.initCode(supply: UInt256(1))).encoded)
         } throws: { e in "\(e)".contains("a transaction to \(created)") }
+    }
+
+    /// Two slots of one contract whose storage-tree keys share their low D bits could never be
+    /// proven together: the call writing the second is dropped at block building, by name.
+    @Test func dropsStorageWritesTheTreeDepthCannotHold() async throws {
+        var config = NodeConfiguration(batchPolicy: BatchPolicy(maxBlocks: 100, maxAgeSeconds: 3600, maxSlots: 10))
+        config.provableTransfersOnly = true
+        config.provableStorageWrites = 8
+        config.provableTreeDepth = 10
+        let node = try ChainNode(store: try SQLiteChainStore(path: TestChain.tempDir() + "/chain.sqlite"), genesis: Genesis.dev(),
+                                 configuration: config)
+        let dev0 = TestChain.address(0)
+        let token = Interpreter.createAddress(caller: dev0, nonce: 0)
+        // The token keeps a holder's balance at slot = the holder's address: find a holder whose
+        // slot's key agrees with the deployer's in the low 10 bits.
+        func low(_ a: Address) -> UInt64 { StateCommitment.storageKey(a.word).canonicalLimbs.0 & 1023 }
+        let twin = try #require((1...100_000).lazy.map { Address(0x5_0000_0000 + UInt64($0)) }.first { low($0) == low(dev0) })
+        let txs = [TestChain.tx(from: 0, nonce: 0, to: nil, value: .zero, gas: 300_000, data: StressToken.initCode(supply: UInt256(1_000))),
+                   TestChain.tx(from: 0, nonce: 1, to: token, value: .zero, gas: 100_000, data: StressToken.transferCall(to: twin, amount: UInt256(1))),
+                   TestChain.tx(from: 0, nonce: 1, to: token, value: .zero, gas: 100_000, data: StressToken.transferCall(to: Address(0xaa), amount: UInt256(2)))]
+        _ = try await node.submit(raw: txs[0].encoded)
+        let colliding = try await node.submit(raw: txs[1].encoded)
+        let first = try #require(try produce(node, now: 1_000))
+        #expect(first.transactions.count == 1 && node.pooledTransaction(hash: colliding) == nil)
+        #expect(node.state.accounts[token]?.storage[twin.word] == nil)
+        // Another holder is fine, with the same nonce the dropped transfer had.
+        _ = try await node.submit(raw: txs[2].encoded)
+        let second = try #require(try produce(node, now: 1_001))
+        #expect(second.transactions.count == 1 && node.state.accounts[token]?.storage[Address(0xaa).word] == UInt256(2))
+        // Without the depth setting, the same colliding transfer is included.
+        config.provableTreeDepth = nil
+        let plain = try ChainNode(store: try SQLiteChainStore(path: TestChain.tempDir() + "/chain.sqlite"), genesis: Genesis.dev(),
+                                  configuration: config)
+        for t in txs.prefix(2) { _ = try await plain.submit(raw: t.encoded) }
+        let both = try #require(try produce(plain, now: 1_000))
+        #expect(both.transactions.count == 2 && plain.state.accounts[token]?.storage[twin.word] == UInt256(1))
     }
 }
