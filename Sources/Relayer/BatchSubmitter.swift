@@ -102,10 +102,26 @@ public actor BatchSubmitter {
     }
 
     /// Runs rounds every `intervalMilliseconds` until cancelled, logging failures and carrying on.
+    /// A failure that repeats round after round (v1 down, a batch that cannot be proven) is
+    /// logged as a warning once, then at debug level, and its end is logged with the count.
     public func run(intervalMilliseconds: UInt64) async {
+        var last: String?, repeats = 0
         while !Task.isCancelled {
-            do { try await round() } catch {
-                logger.warning("batch submitter", metadata: ["error": "\(error)"])
+            do {
+                try await round()
+                if let l = last {
+                    logger.info("batch submitter recovered", metadata: ["after": "\(repeats + 1) failed rounds", "error": "\(l)"])
+                    (last, repeats) = (nil, 0)
+                }
+            } catch {
+                let text = "\(error)"
+                if text == last {
+                    repeats += 1
+                    logger.debug("batch submitter", metadata: ["error": "\(text)", "repeats": "\(repeats)"])
+                } else {
+                    logger.warning("batch submitter", metadata: ["error": "\(text)"])
+                    (last, repeats) = (text, 0)
+                }
             }
             try? await Task.sleep(for: .milliseconds(intervalMilliseconds))
         }

@@ -137,4 +137,39 @@ import TestSupport
         slots = Self.slots(); slots[1].storageWrites += [.init(slot: UInt256(8), value: .one), .init(slot: UInt256(9), value: .one)]
         #expect(throws: BatchWitness.Failure.writes(count: 7, capacity: 6)) { _ = try Self.witness(slots) }
     }
+
+    /// Random calls over a contract with random storage: updates, inserts and deletions (some of
+    /// a slot written earlier in the batch) reach the root of the state the writes describe.
+    @Test func randomStorageWritesAgreeWithTheNativeRoot() throws {
+        var rng = SeededRNG(seed: 41)
+        let circuit = BatchCircuit(depth: 24, capacity: 3, writes: 15)
+        var state = Self.state()
+        var storage: [UInt256: UInt256] = [:]
+        for _ in 0..<12 { storage[UInt256(UInt64.random(in: 1...40, using: &rng))] = UInt256(UInt64.random(in: 1...1_000, using: &rng)) }
+        state.accounts[Self.token]!.storage = storage
+        var slots: [BatchSlot] = []
+        for i in 0..<3 {
+            var writes: [UInt256: UInt256] = [:]
+            for _ in 0..<5 {
+                let slot = UInt256(UInt64.random(in: 1...40, using: &rng))
+                let value = Bool.random(using: &rng) ? UInt256.zero : UInt256(UInt64.random(in: 1...1_000, using: &rng))
+                if (storage[slot] ?? .zero) != value { writes[slot] = value }
+            }
+            for (k, v) in writes { storage[k] = v.isZero ? nil : v }
+            slots.append(.contract(.call, from: Self.alice, to: Self.token, value: .zero, nonce: 3 + UInt64(i), gasLimit: 90_000,
+                                   gasUsed: 40_000, gasPrice: UInt256(7), baseFee: UInt256(7), success: true,
+                                   storageWrites: writes.map { .init(slot: $0.key, value: $0.value) }))
+        }
+        let w = try BatchWitness.generate(state: state, slots: slots, coinbase: Self.coinbase, depth: circuit.depth,
+                                          capacity: circuit.capacity, writes: circuit.writes)
+        var post = state
+        post.accounts[Self.token]!.storage = storage
+        post.accounts[Self.alice]!.nonce = 6
+        post.accounts[Self.alice]!.balance = post.accounts[Self.alice]!.balance - UInt256(3 * 40_000 * 7)
+        #expect(w.postRoot == StateCommitment.root(post))
+        #expect(w.ops.contains { $0.delete } && w.ops.contains { $0.active && !$0.delete })
+        let cs = circuit.build(w)
+        let (c, a) = cs.compile()
+        #expect(throws: Never.self) { try c.check(a) }
+    }
 }
