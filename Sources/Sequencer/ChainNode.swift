@@ -357,7 +357,7 @@ public final class ChainNode: @unchecked Sendable {
         for c in candidates { _inFlight[c.sender, default: []].insert(c.transaction.nonce) }
         let (openBytes, openBlocks) = (_openBatchBytes, _openBatch.count)
         var openSlots = _openBatch.reduce(0) { $0 + $1.slotCount }
-        let openWrites = _openWrites
+        var openWrites = _openWrites
         lock.unlock()
         defer { lock.lock(); _inFlight = [:]; lock.unlock() }
         if candidates.isEmpty && messages.isEmpty {
@@ -372,6 +372,7 @@ public final class ChainNode: @unchecked Sendable {
             if left < BlockContext.overheadBytes + 512 && openBlocks > 0 {
                 try sealIfDue(now: now, force: true)
                 left = cap - 5
+                (openSlots, openWrites) = (0, 0)
             }
             // Deposits take at most half the room, so transactions always get the rest.
             var used = 0, fitting = 0
@@ -389,7 +390,7 @@ public final class ChainNode: @unchecked Sendable {
         if let cap = configuration.batchPolicy.maxSlots {
             if openSlots >= cap && openBlocks > 0 {
                 try sealIfDue(now: now, force: true)
-                openSlots = 0
+                (openSlots, openWrites) = (0, 0)
             }
             messages = Array(messages.prefix(cap - openSlots))
             slotRoom = cap - openSlots - messages.count
