@@ -122,6 +122,15 @@ import Testing
         let third = try #require(try produce(node, now: 1_002))
         #expect(third.transactions.isEmpty && node.pooledTransaction(hash: callingHash) == nil && node.mempoolCount == 0)
         #expect(node.state.nonce(TestChain.address(1)) == 0)
+        // After a restart the reopened batch counts as full of writes: a token transfer waits for it to seal.
+        _ = try await node.submit(raw: TestChain.tx(from: 0, nonce: 3, to: token, value: .zero, gas: 100_000,
+                                                    data: StressToken.transferCall(to: Address(0xcc), amount: UInt256(1))).encoded)
+        let open = try #require(try store.latestBatch()).index
+        let reopened = try ChainNode(store: try SQLiteChainStore(path: dir + "/chain.sqlite"), genesis: Genesis.dev(), configuration: config)
+        _ = try produce(reopened, now: 1_003)
+        #expect(try store.latestBatch()!.index == open + 1)
+        let after = try #require(try produce(reopened, now: 1_004))
+        #expect(after.transactions.count == 1 && reopened.state.accounts[token]?.storage[Address(0xcc).word] == UInt256(1))
         // A creation whose address shares its low key bits with an account is refused too.
         var guarded = config
         guarded.provableTreeDepth = 8
