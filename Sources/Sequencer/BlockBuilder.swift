@@ -38,7 +38,7 @@ public struct BlockBuilder {
     /// For a node whose batches are proven: the storage writes the block may still make. A call
     /// or creation whose effect escapes its target (`TransactionEffect.escape`) or writes more
     /// than `maxStorageWritesPerTransaction` is undone and reported unprovable; one that writes
-    /// more than the room left is undone and waits, and the block ends there.
+    /// more than the room left is undone and waits with its sender's later ones (others still go in).
     public var maxStorageWrites: Int?
     /// The most storage writes one transaction may make (the batch circuit's whole room).
     public var maxStorageWritesPerTransaction = Int.max
@@ -132,7 +132,8 @@ public struct BlockBuilder {
                 if writes + effect.storageWrites.count > room {
                     vm.state = snapshot
                     waitsForWrites = true
-                    break
+                    skipped.insert(p.sender)
+                    continue
                 }
             }
             writes += effect.storageWrites.count
