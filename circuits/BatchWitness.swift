@@ -185,20 +185,22 @@ public struct BatchWitness: Sendable {
             var t = storage[a] ?? SparseMerkleTree()
             for (j, x) in w.enumerated() {
                 let key = StateCommitment.storageKey(x.slot)
-                let op: StorageOp
+                let delete = x.value.isZero
+                // A deletion is the insertion of the old value into the tree without it; clearing
+                // an absent slot changes nothing, and the trace never lists one.
+                let old = t.value(of: key)
+                if delete && old == nil { throw .tree(slot: i, .deletion(key: key)) }
+                if delete { t.update(key, .zero) }
+                let access: SparseMerkleAccess
                 do {
-                    if x.value.isZero {
-                        let old = t.value(of: key) ?? .zero
-                        t.update(key, .zero)
-                        var undo = t
-                        op = StorageOp(active: true, first: j == 0, last: j == w.count - 1, delete: true,
-                                       access: try undo.access(key, write: old.isZero ? .one : old, depth: depth))
+                    if delete {
+                        var undo = t   // the insertion is laid out on a copy, never applied
+                        access = try undo.access(key, write: old!, depth: depth)
                     } else {
-                        op = StorageOp(active: true, first: j == 0, last: j == w.count - 1, delete: false,
-                                       access: try t.access(key, write: StateCommitment.storageValue(x.value), depth: depth))
+                        access = try t.access(key, write: StateCommitment.storageValue(x.value), depth: depth)
                     }
                 } catch { throw .tree(slot: i, error) }
-                ops.append(op)
+                ops.append(StorageOp(active: true, first: j == 0, last: j == w.count - 1, delete: delete, access: access))
             }
             storage[a] = t.root.isZero ? nil : t
         }

@@ -15,7 +15,7 @@ import EVM
 struct StateKeyGuard: Sendable {
     /// The circuit's state tree depth.
     let depth: Int
-    private var owners: [UInt64: Address] = [:]
+    private var owners = LowBitsClaims<Address>()
 
     init(depth: Int, accounts: some Sequence<Address>) {
         precondition((1...63).contains(depth), "the guard covers depths 1…63")
@@ -34,9 +34,6 @@ struct StateKeyGuard: Sendable {
     /// Records `address` and returns nil, or returns the other address that already has its
     /// low bits (then nothing is recorded).
     mutating func claim(_ address: Address) -> Address? {
-        let s = slot(address)
-        if let owner = owners[s] { return owner == address ? nil : owner }
-        owners[s] = address
-        return nil
+        owners.claim(slot(address), by: address)
     }
 }

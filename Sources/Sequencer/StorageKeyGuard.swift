@@ -18,7 +18,7 @@ import State
 struct StorageKeyGuard: Sendable {
     /// The circuit's tree depth.
     let depth: Int
-    private var owners: [Address: [UInt64: UInt256]] = [:]
+    private var owners: [Address: LowBitsClaims<UInt256>] = [:]
 
     init(depth: Int, state: WorldState) {
         precondition((1...63).contains(depth), "the guard covers depths 1…63")
@@ -32,9 +32,7 @@ struct StorageKeyGuard: Sendable {
     /// whose key has the same low bits (then nothing is recorded).
     mutating func claim(_ contract: Address, _ slot: UInt256) -> UInt256? {
         let low = StateCommitment.storageKey(slot).canonicalLimbs.0 & ((1 << UInt64(depth)) - 1)
-        if let owner = owners[contract]?[low] { return owner == slot ? nil : owner }
-        owners[contract, default: [:]][low] = slot
-        return nil
+        return owners[contract, default: LowBitsClaims()].claim(low, by: slot)
     }
 
     /// Claims every non-zero slot `writes` sets; the reason a batch could not hold them, or nil.

@@ -31,7 +31,7 @@ enum BatchCircuitSpec {
             }
             return BatchCircuit(depth: d, capacity: c, writes: w)
         default:
-            throw CLIError("\(spec): expected batch or batch:DEPTH:CAPACITY[:WRITES][:WRITES]")
+            throw CLIError("\(spec): expected batch or batch:DEPTH:CAPACITY[:WRITES]")
         }
     }
 }

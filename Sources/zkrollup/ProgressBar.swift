@@ -40,6 +40,23 @@ final class ProgressBar: @unchecked Sendable {
         etaOrigin = (elapsed, min(max(fraction, 0), 1))
     }
 
+    /// Runs `body` as the job's measured part, its ETA counted from `fraction`: on success the
+    /// bar shows done and ends, and the seconds `body` took come back; on failure the bar ends
+    /// and `failure` says what to throw.
+    func measure<T>(from fraction: Double, failure: (any Error) -> CLIError, _ body: () throws -> T) throws -> (T, seconds: Double) {
+        let started = elapsed
+        restartETA(at: fraction)
+        let value: T
+        do { value = try body() } catch {
+            finish()
+            throw failure(error)
+        }
+        let seconds = elapsed - started
+        update(phase: "done", fraction: 1)
+        finish()
+        return (value, seconds)
+    }
+
     /// Ends the bar's line.
     func finish() {
         lock.lock(); defer { lock.unlock() }

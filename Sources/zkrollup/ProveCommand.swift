@@ -49,21 +49,12 @@ struct ProveCommand: ParsableCommand {
         bar.update(phase: "preprocessing", fraction: 0.02)
         let pk: ProvingKey
         do { pk = try ProvingKey(circuit: compiled, srs: srs) } catch { throw CLIError("preprocessing: \(error)") }
-        let provingStart = bar.elapsed
-        bar.restartETA(at: 0.1)
         var rng = SystemRandomNumberGenerator()
-        let proof: Proof
-        do {
-            proof = try Prover.prove(pk, assignment: assignment, rng: &rng) { round, of, fraction in
+        let (proof, proveSeconds) = try bar.measure(from: 0.1, failure: { CLIError("proving: \($0)") }) {
+            try Prover.prove(pk, assignment: assignment, rng: &rng) { round, of, fraction in
                 bar.update(phase: "round \(min(round + 1, of))/\(of)", fraction: 0.1 + 0.9 * fraction)
             }
-        } catch {
-            bar.finish()
-            throw CLIError("proving: \(error)")
         }
-        let proveSeconds = bar.elapsed - provingStart
-        bar.update(phase: "done", fraction: 1)
-        bar.finish()
         let vk = pk.verificationKey
         let envelope = ProofEnvelope(proof: proof, publicInputs: assignment.publicInputs, vkHash: vk.hash)
         try write(envelope.json, to: out)
@@ -87,18 +78,9 @@ struct ProveCommand: ParsableCommand {
         let bar = ProgressBar()
         bar.update(phase: "preprocessing \(spec)", fraction: 0)
         let service = try BatchProofService(shape: shape, srs: srs)
-        let provingStart = bar.elapsed
-        bar.restartETA(at: 0)
-        let result: (proof: Proof, publicInputs: [UInt256])
-        do {
-            result = try service.prove(file) { phase, fraction in bar.update(phase: phase, fraction: fraction) }
-        } catch {
-            bar.finish()
-            throw CLIError("\(path): \(error)")
+        let (result, proveSeconds) = try bar.measure(from: 0, failure: { CLIError("\(path): \($0)") }) {
+            try service.prove(file) { phase, fraction in bar.update(phase: phase, fraction: fraction) }
         }
-        let proveSeconds = bar.elapsed - provingStart
-        bar.update(phase: "done", fraction: 1)
-        bar.finish()
         let vk = service.verificationKey
         let inputs = result.publicInputs.map { Fr(canonicalLimbs: $0.limbs)! }
         try write(ProofEnvelope(proof: result.proof, publicInputs: inputs, vkHash: vk.hash).json, to: out)

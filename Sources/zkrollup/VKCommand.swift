@@ -9,7 +9,7 @@ struct VKCommand: ParsableCommand {
         commandName: "vk",
         abstract: "Write the verification key of the batch circuit.")
 
-    @Option(help: "batch (depth 32, 8 storage writes, as many slots as fit 2^20 rows) or batch:DEPTH:CAPACITY.")
+    @Option(help: "batch (depth 32, 8 storage writes, as many slots as fit 2^20 rows) or batch:DEPTH:CAPACITY[:WRITES].")
     var circuit: String = "batch"
 
     @Option(help: "Write the verification key JSON here.")

@@ -37,12 +37,7 @@ import TestSupport
         BatchWitness.Fields(nonce: Fr(nonce), balance: Fr(balance), codeStorage: StateCommitment.externallyOwned)
     }
 
-    /// The first failure of `w` explained, or nil.
-    static func failure(_ w: BatchWitness) -> String? {
-        let cs = circuit.build(w)
-        let (c, a) = cs.compile()
-        do { try c.check(a); return nil } catch { return cs.explain(error) }
-    }
+    static func failure(_ w: BatchWitness) -> String? { circuit.failure(w) }
 
     @Test func rootsAreTheStateAfterTheBatch() throws {
         let w = try Self.witness()

@@ -48,11 +48,7 @@ import TestSupport
                                   capacity: circuit.capacity, writes: circuit.writes, binding: Fr(99), claimedPostRoot: post)
     }
 
-    static func failure(_ w: BatchWitness) -> String? {
-        let cs = circuit.build(w)
-        let (c, a) = cs.compile()
-        do { try c.check(a); return nil } catch { return cs.explain(error) }
-    }
+    static func failure(_ w: BatchWitness) -> String? { circuit.failure(w) }
 
     static func fails(_ w: BatchWitness, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let f = failure(w)
