@@ -304,6 +304,7 @@ def run(work, procs):
     batch_records = {target: tb}
     seq.send_signal(signal.SIGTERM)
     seq.wait(timeout=30)
+    check(seq.returncode == 0, f"a settling sequencer stops gracefully on SIGTERM (exit {seq.returncode})")
     r = cli("batch", "export", "--data-dir", f"{work}/l2", "--index", str(target), "--out", f"{work}/batch.json")
     check(r.returncode == 0, f"batch export: {r.stderr}")
     bf = json.load(open(f"{work}/batch.json"))

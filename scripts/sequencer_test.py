@@ -340,9 +340,14 @@ def run(node):
                          capture_output=True, text=True, timeout=30)
     check(res.returncode != 0 and "in use" in res.stderr, f"second node refused: {res.stderr}")
 
-    # Restart: same head, same state.
+    # Restart: same head, same state. SIGTERM is a graceful shutdown: exit status 0, and the log
+    # says so (the node handles the signal itself: ShutdownSignals).
     head = w3.eth.get_block("latest")
     node.stop()
+    with open(os.path.join(node.data_dir, "node.log")) as f:
+        log = f.read()
+    check(node.proc.returncode == 0 and "SIGTERM received: shutting down" in log and "JSON-RPC server stopped" in log,
+          f"SIGTERM: graceful shutdown, exit 0 (exit {node.proc.returncode})")
     node.start()
     again = w3.eth.get_block("latest")
     check(again["hash"] == head["hash"] and again["stateRoot"] == head["stateRoot"], "restart keeps head and state root")

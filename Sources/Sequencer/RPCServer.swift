@@ -1,11 +1,13 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The HTTP transport of JSON-RPC: POST / with a JSON body, on Hummingbird. The only file of the
 /// module that knows HTTP.
 public enum RPCServer {
-    /// Serves `handler` on host:port until the task is cancelled or SIGINT/SIGTERM arrives.
+    /// Serves `handler` on host:port until the task is cancelled or SIGINT/SIGTERM arrives (then
+    /// it shuts down gracefully; `ShutdownSignals` says why the signals are not ServiceLifecycle's).
     /// - Parameters:
     ///   - onRunning: called with the bound port once the server listens (port 0 picks a free one).
     /// - Throws: when the address cannot be bound.
@@ -44,7 +46,13 @@ public enum RPCServer {
                               configuration: .init(address: .hostname(host, port: port), serverName: "zkrollup"),
                               onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
                               logger: logger)
-        try await app.runService()
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let token = ShutdownSignals.shared.onSignal(logger: logger) { _ in
+            Task { await group.triggerGracefulShutdown() }
+        }
+        defer { ShutdownSignals.shared.remove(token) }
+        try await group.run()
+        logger.info("JSON-RPC server stopped")
     }
 
     static func json(_ bytes: [UInt8], status: HTTPResponse.Status) -> Response {
