@@ -47,7 +47,7 @@ public enum RPCServer {
                               onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
                               logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let token = ShutdownSignals.shared.onSignal(logger: logger) { _ in
+        let token = ShutdownSignals.shared.onSignal(logger: logger) {
             Task { await group.triggerGracefulShutdown() }
         }
         defer { ShutdownSignals.shared.remove(token) }

@@ -32,14 +32,14 @@ public final class ShutdownSignals: Sendable {
     private struct State {
         var installed = false
         var next = 0
-        var actions: [Int: @Sendable (String) -> Void] = [:]
+        var actions: [Int: @Sendable () -> Void] = [:]
         var logger = Logger(label: "zkrollup.shutdown")
     }
     private let state = Mutex(State())
 
-    /// Runs `action` (with the signal's name) on the first SIGTERM or SIGINT while the returned
-    /// token is held; call `remove` with it when the thing it stops has stopped.
-    public func onSignal(logger: Logger, _ action: @escaping @Sendable (String) -> Void) -> Int {
+    /// Runs `action` on the first SIGTERM or SIGINT while the returned token is held; call
+    /// `remove` with it when the thing it stops has stopped.
+    public func onSignal(logger: Logger, _ action: @escaping @Sendable () -> Void) -> Int {
         let (token, install) = state.withLock { s -> (Int, Bool) in
             s.next += 1
             s.actions[s.next] = action
@@ -47,7 +47,7 @@ public final class ShutdownSignals: Sendable {
             defer { s.installed = true }
             return (s.next, !s.installed)
         }
-        if install { Self.install(self) }
+        if install { self.install() }
         return token
     }
 
@@ -55,7 +55,7 @@ public final class ShutdownSignals: Sendable {
         _ = state.withLock { $0.actions.removeValue(forKey: token) }
     }
 
-    private static func install(_ signals: ShutdownSignals) {
+    private func install() {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return }
         _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
@@ -63,48 +63,41 @@ public final class ShutdownSignals: Sendable {
         for sig in [SIGTERM, SIGINT] {
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { sig in
-                var byte = UInt8(truncatingIfNeeded: sig)
-                _ = write(signalPipe.load(ordering: .relaxed), &byte, 1)
-            }
+            action.__sigaction_handler.sa_handler = writeSignal
             #else
-            action.__sigaction_u.__sa_handler = { sig in
-                var byte = UInt8(truncatingIfNeeded: sig)
-                _ = write(signalPipe.load(ordering: .relaxed), &byte, 1)
-            }
+            action.__sigaction_u.__sa_handler = writeSignal
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
             sigaction(sig, &action, nil)
         }
         let reader = fds[0]
-        let thread = Thread { signals.watch(reader) }
+        let thread = Thread { self.watch(reader) }
         thread.name = "zkrollup-signals"
         thread.start()
     }
 
     private func watch(_ fd: Int32) {
-        let first = Self.nextSignal(fd, timeoutMilliseconds: -1)
+        guard let first = Self.nextSignal(fd, timeoutMilliseconds: -1) else { return }
         let (actions, logger) = state.withLock { ($0.actions.values.map { $0 }, $0.logger) }
         let name = Self.name(first)
         logger.notice("\(name) received: shutting down (another signal, or \(Self.deadline) s, exits at once)")
-        for action in actions { action(name) }
-        let second = Self.nextSignal(fd, timeoutMilliseconds: Self.deadline * 1000)
-        if second == 0 {
-            logger.critical("still running \(Self.deadline) s after \(name): exiting now (acknowledged transactions are already durable)")
-        } else {
+        for action in actions { action() }
+        if let second = Self.nextSignal(fd, timeoutMilliseconds: Self.deadline * 1000) {
             logger.warning("\(Self.name(second)) received while shutting down: exiting now")
+        } else {
+            logger.critical("still running \(Self.deadline) s after \(name): exiting now (acknowledged transactions are already durable)")
         }
         _exit(1)
     }
 
-    /// The next signal number from the pipe; 0 on timeout.
-    private static func nextSignal(_ fd: Int32, timeoutMilliseconds: Int32) -> Int32 {
+    /// The next signal number from the pipe; nil on timeout (or if the pipe fails).
+    private static func nextSignal(_ fd: Int32, timeoutMilliseconds: Int32) -> Int32? {
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while true {
             let ready = poll(&poller, 1, timeoutMilliseconds)
-            if ready == 0 { return 0 }
-            if ready < 0 { if errno == EINTR { continue }; return 0 }
+            if ready == 0 { return nil }
+            if ready < 0 { if errno == EINTR { continue }; return nil }
             var byte: UInt8 = 0
             if read(fd, &byte, 1) == 1 { return Int32(byte) }
         }
@@ -122,3 +115,9 @@ public final class ShutdownSignals: Sendable {
 /// The write end of the signal pipe, read by the signal handler (an atomic: nothing else is
 /// safe to touch there).
 private let signalPipe = Atomic<Int32>(-1)
+
+/// The signal handler: the signal's number, one byte, into the pipe (write is async-signal-safe).
+private func writeSignal(_ sig: Int32) {
+    var byte = UInt8(truncatingIfNeeded: sig)
+    _ = write(signalPipe.load(ordering: .relaxed), &byte, 1)
+}
