@@ -7,7 +7,7 @@ import Poseidon
 /// input state and the last output state as the 6 public inputs
 /// (input₀, input₁, input₂, output₀, output₁, output₂).
 ///
-/// 83·N rows plus 6 public-input rows, so 2^k ≥ 83·N + 6 (N = 12 fits 1024 rows).
+/// 29·N rows plus 6 public-input rows, so 2^k ≥ 29·N + 6 (N = 35 fits 1024 rows).
 public struct PoseidonChain: Sendable {
     /// N, the number of permutations.
     public let count: Int

@@ -2,83 +2,138 @@ import BN254
 import Plonk
 import Poseidon
 
-/// The custom gate of the t = 3 Poseidon gadget: one row per partial round,
-/// three per full round, each row computing the next row's state.
+/// The custom gate of the t = 3 Poseidon gadget: one row per full round, three partial
+/// rounds per row, 29 rows per permutation.
 ///
-/// A row holds a state (a, b, c) whose round constants are already added, and
-/// d = a². With s = d²·a = a⁵ (the S-box of a, degree 3), the row types are
-/// switched on by fixed selectors:
+/// Every S-box row holds three values in a, b, c and their squares in d, e, f, so that
+/// x⁵ = (x²)²·x has degree 3 (sa = d²a, sb = e²b, sc = f²c; sna, snb the same on the
+/// next row). The row types, switched on by fixed selectors, say what the next row holds:
 ///
-/// | selector | next row (a′, b′, c′) |
-/// |---|---|
-/// | qPartial | M·(s, b, c) + K |
-/// | qRotate | (b, c, s) |
-/// | qFullLast | M·(b, c, s) + K |
-/// | qAdd | (a, b, c) + K |
+/// | selector | row holds | next row (a′, b′, c′) |
+/// |---|---|---|
+/// | qAdd | the input | (a, b, c) + K |
+/// | qFull | a full state | M·(sa, sb, sc) + K |
+/// | qEntry | the last full state before the partial rounds | x_i, x_{i+1}, x_{i+2}: `PoseidonRoundForms.entry` · (sa, sb, sc, sna, snb) + K |
+/// | qPartial | three S-box inputs x_i, x_{i+1}, x_{i+2} | the next three: c·(sa, sb, sc, b, c), c·(sb, sc, sna, c, a′), c·(sc, sna, snb, a′, b′) + K |
+/// | qExit | the last three S-box inputs | the full state: `PoseidonRoundForms.exit` · (sa, sb, sc, b, c) + K |
 ///
-/// so a full round is rotate, rotate, full-last (the S-box has then been
-/// applied to all three elements and they are back in order), a partial round
-/// is one partial row, and K (fixed columns K0, K1, K2) holds the constants of
-/// the following round. The constraints are linear in the 7 fixed columns
-/// [qPartial, qRotate, qFullLast, qAdd, K0, K1, K2] with coefficients of degree
-/// ≤ 3 in the wires:
+/// The partial rows carry no hidden state: three consecutive S-box inputs determine it,
+/// so each next input is an affine function of the last three with coefficients c that
+/// depend on M only (`PoseidonRoundForms`). K (fixed columns K0, K1, K2) holds the row's
+/// constants: the next round's constants on add and full rows, the derived constants on
+/// the others. The constraints are linear in the 8 fixed columns
+/// [qAdd, qFull, qEntry, qPartial, qExit, K0, K1, K2] with coefficients of degree ≤ 3:
 ///
 /// - k = 0, 1, 2: Σ_sel sel·(formula_k − next_k) + K_k = 0;
-/// - k = 3: (qPartial + qRotate + qFullLast)·(a² − d) = 0 (the add row does not use d).
+/// - k = 3, 4, 5: (qFull + qEntry + qPartial + qExit)·(a² − d), ·(b² − e), ·(c² − f).
 ///
-/// The MDS matrix M is a constant of the gate (not a column), read from
-/// `Poseidon.Parameters`, so native and in-circuit Poseidon share one table.
+/// M and the derived coefficients are constants of the gate (not columns), computed from
+/// `Poseidon.Parameters`, so native and in-circuit Poseidon share one table. The settlement
+/// contract evaluates the same coefficients (fixtures/settlement/Rollup.vy).
 public struct PoseidonGate: CustomGate {
-    /// Fixed-column indices: the four row-type selectors, then K0 (K1, K2 follow it).
+    /// Fixed-column indices: the five row-type selectors, then K0 (K1, K2 follow it).
     public enum Column {
-        /// qPartial, qRotate, qFullLast, qAdd, and the first of the three constant columns.
-        public static let partial = 0, rotate = 1, fullLast = 2, add = 3, k0 = 4
+        /// qAdd, qFull, qEntry, qPartial, qExit, and the first of the three constant columns.
+        public static let add = 0, full = 1, entry = 2, partial = 3, exit = 4, k0 = 5
     }
 
     /// Stable name (goes into verification keys).
-    public var name: String { "poseidon.t3.circom" }
-    /// qPartial, qRotate, qFullLast, qAdd, K0, K1, K2.
-    public var fixedColumnCount: Int { 7 }
-    /// next.a, next.b, next.c, and d = a².
-    public var constraintCount: Int { 4 }
-    /// Every constraint but the last reads the next row.
+    public var name: String { "poseidon.t3.circom.w6" }
+    /// qAdd, qFull, qEntry, qPartial, qExit, K0, K1, K2.
+    public var fixedColumnCount: Int { 8 }
+    /// next.a, next.b, next.c, and the three squares.
+    public var constraintCount: Int { 6 }
+    /// The transitions read the next row.
     public var readsNextRow: Bool { true }
 
-    @usableFromInline let m00: Fr, m01: Fr, m02: Fr, m10: Fr, m11: Fr, m12: Fr, m20: Fr, m21: Fr, m22: Fr
+    /// The MDS matrix, row-major.
+    @usableFromInline let m: [Fr]
+    /// The entry and exit matrices (3 × 5, row-major) and the partial recurrence (5).
+    @usableFromInline let entry: [Fr], exit: [Fr], partial: [Fr]
 
     /// The gate for a t = 3 instance (circomlib's by default).
     public init(parameters p: Poseidon.Parameters = .t3) {
-        precondition(p.t == 3, "the gate is for t = 3")
-        let m = p.mds
-        (m00, m01, m02) = (m[0][0], m[0][1], m[0][2])
-        (m10, m11, m12) = (m[1][0], m[1][1], m[1][2])
-        (m20, m21, m22) = (m[2][0], m[2][1], m[2][2])
+        self.init(forms: PoseidonRoundForms(parameters: p), mds: p.mds)
     }
 
-    /// The 4 × 7 coefficients g_{k,j} of the table above (degree ≤ 3 in the wires).
+    /// The gate from already derived forms (the gadget derives them once).
+    init(forms: PoseidonRoundForms, mds: [[Fr]]) {
+        m = mds.flatMap { $0 }
+        precondition(forms.entry[0][3].isZero && forms.entry[0][4].isZero && forms.entry[1][4].isZero,
+                     "the entry row's first inputs cannot read later S-boxes")
+        entry = forms.entry.flatMap { $0 }
+        exit = forms.exit.flatMap { $0 }
+        partial = forms.partial
+    }
+
+    /// The 6 × 8 coefficients g_{k,j} of the table above (degree ≤ 3 in the wires).
+    /// Written out per constraint: it runs at every point of the quotient's coset.
     public func coefficients(current w: WireValues, next n: WireValues, into out: UnsafeMutableBufferPointer<Fr>) {
-        let s = w.d * w.d * w.a
-        let sq = w.a * w.a - w.d
-        // Constraint 0: next.a
-        out[0] = m00 * s + m01 * w.b + m02 * w.c - n.a
-        out[1] = w.b - n.a
-        out[2] = m00 * w.b + m01 * w.c + m02 * s - n.a
-        out[3] = w.a - n.a
-        out[4] = .one; out[5] = .zero; out[6] = .zero
-        // Constraint 1: next.b
-        out[7] = m10 * s + m11 * w.b + m12 * w.c - n.b
-        out[8] = w.c - n.b
-        out[9] = m10 * w.b + m11 * w.c + m12 * s - n.b
-        out[10] = w.b - n.b
-        out[11] = .zero; out[12] = .one; out[13] = .zero
-        // Constraint 2: next.c
-        out[14] = m20 * s + m21 * w.b + m22 * w.c - n.c
-        out[15] = s - n.c
-        out[16] = m20 * w.b + m21 * w.c + m22 * s - n.c
-        out[17] = w.c - n.c
-        out[18] = .zero; out[19] = .zero; out[20] = .one
-        // Constraint 3: d = a² on S-box rows.
-        out[21] = sq; out[22] = sq; out[23] = sq
-        out[24] = .zero; out[25] = .zero; out[26] = .zero; out[27] = .zero
+        let sa = w.d * w.d * w.a, sb = w.e * w.e * w.b, sc = w.f * w.f * w.c
+        let sna = n.d * n.d * n.a, snb = n.e * n.e * n.b
+        let p0 = partial[0], p1 = partial[1], p2 = partial[2], p3 = partial[3], p4 = partial[4]
+        // Constraint 0: next.a. (The entry's x_i reads no next-row S-box.)
+        out[0] = w.a - n.a
+        out[1] = m[0] * sa + m[1] * sb + m[2] * sc - n.a
+        out[2] = entry[0] * sa + entry[1] * sb + entry[2] * sc - n.a
+        out[3] = p0 * sa + p1 * sb + p2 * sc + p3 * w.b + p4 * w.c - n.a
+        out[4] = exit[0] * sa + exit[1] * sb + exit[2] * sc + exit[3] * w.b + exit[4] * w.c - n.a
+        out[5] = .one; out[6] = .zero; out[7] = .zero
+        // Constraint 1: next.b. (The entry's x_{i+1} reads x_i⁵ = sna.)
+        out[8] = w.b - n.b
+        out[9] = m[3] * sa + m[4] * sb + m[5] * sc - n.b
+        out[10] = entry[5] * sa + entry[6] * sb + entry[7] * sc + entry[8] * sna - n.b
+        out[11] = p0 * sb + p1 * sc + p2 * sna + p3 * w.c + p4 * n.a - n.b
+        out[12] = exit[5] * sa + exit[6] * sb + exit[7] * sc + exit[8] * w.b + exit[9] * w.c - n.b
+        out[13] = .zero; out[14] = .one; out[15] = .zero
+        // Constraint 2: next.c.
+        out[16] = w.c - n.c
+        out[17] = m[6] * sa + m[7] * sb + m[8] * sc - n.c
+        out[18] = entry[10] * sa + entry[11] * sb + entry[12] * sc + entry[13] * sna + entry[14] * snb - n.c
+        out[19] = p0 * sc + p1 * sna + p2 * snb + p3 * n.a + p4 * n.b - n.c
+        out[20] = exit[10] * sa + exit[11] * sb + exit[12] * sc + exit[13] * w.b + exit[14] * w.c - n.c
+        out[21] = .zero; out[22] = .zero; out[23] = .one
+        // Constraints 3–5: the squares on every S-box row.
+        let squares = (w.a * w.a - w.d, w.b * w.b - w.e, w.c * w.c - w.f)
+        for k in 0..<3 {
+            let o = 24 + 8 * k
+            let q = k == 0 ? squares.0 : (k == 1 ? squares.1 : squares.2)
+            out[o] = .zero
+            out[o + 1] = q; out[o + 2] = q; out[o + 3] = q; out[o + 4] = q
+            out[o + 5] = .zero; out[o + 6] = .zero; out[o + 7] = .zero
+        }
+    }
+
+    /// The quotient's term written out (the same polynomial as `coefficients` summed with the
+    /// fixed columns and weights, without the 48 products by zeros and ones):
+    /// Σ_k α_k·(Σ_sel sel·formula_{sel,k} − (Σ sel)·next_k + K_k) + (Σ S-box sel)·Σ_k α_{3+k}·square_k.
+    public func accumulate(current w: WireValues, next n: WireValues, fixed: UnsafePointer<Fr>, stride: Int,
+                           alphas: UnsafePointer<Fr>) -> Fr {
+        let qAdd = fixed[0], qFull = fixed[stride], qEntry = fixed[2 * stride]
+        let qPartial = fixed[3 * stride], qExit = fixed[4 * stride]
+        let sa = w.d * w.d * w.a, sb = w.e * w.e * w.b, sc = w.f * w.f * w.c
+        let sna = n.d * n.d * n.a, snb = n.e * n.e * n.b
+        let qSbox = qFull + qEntry + qPartial + qExit, qSum = qSbox + qAdd
+        let p0 = partial[0], p1 = partial[1], p2 = partial[2], p3 = partial[3], p4 = partial[4]
+        let t0 = qAdd * w.a
+            + qFull * (m[0] * sa + m[1] * sb + m[2] * sc)
+            + qEntry * (entry[0] * sa + entry[1] * sb + entry[2] * sc)
+            + qPartial * (p0 * sa + p1 * sb + p2 * sc + p3 * w.b + p4 * w.c)
+            + qExit * (exit[0] * sa + exit[1] * sb + exit[2] * sc + exit[3] * w.b + exit[4] * w.c)
+            - qSum * n.a + fixed[5 * stride]
+        let t1 = qAdd * w.b
+            + qFull * (m[3] * sa + m[4] * sb + m[5] * sc)
+            + qEntry * (entry[5] * sa + entry[6] * sb + entry[7] * sc + entry[8] * sna)
+            + qPartial * (p0 * sb + p1 * sc + p2 * sna + p3 * w.c + p4 * n.a)
+            + qExit * (exit[5] * sa + exit[6] * sb + exit[7] * sc + exit[8] * w.b + exit[9] * w.c)
+            - qSum * n.b + fixed[6 * stride]
+        let t2 = qAdd * w.c
+            + qFull * (m[6] * sa + m[7] * sb + m[8] * sc)
+            + qEntry * (entry[10] * sa + entry[11] * sb + entry[12] * sc + entry[13] * sna + entry[14] * snb)
+            + qPartial * (p0 * sc + p1 * sna + p2 * snb + p3 * n.a + p4 * n.b)
+            + qExit * (exit[10] * sa + exit[11] * sb + exit[12] * sc + exit[13] * w.b + exit[14] * w.c)
+            - qSum * n.c + fixed[7 * stride]
+        let squares = alphas[3] * (w.a * w.a - w.d) + alphas[4] * (w.b * w.b - w.e) + alphas[5] * (w.c * w.c - w.f)
+        return alphas[0] * t0 + alphas[1] * t1 + alphas[2] * t2 + qSbox * squares
     }
 }

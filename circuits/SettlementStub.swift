@@ -5,7 +5,7 @@ import Poseidon
 /// A stand-in for the batch circuit with the same public shape: exactly three
 /// public inputs (x0, x1, x2) = (binding, prev state root, post state root) and
 /// the Poseidon gate, so its verification key has the layout the settlement
-/// contract accepts (14 built-in + 7 Poseidon columns, ℓ = 3). It proves N
+/// contract accepts (14 built-in + 8 Poseidon columns, ℓ = 3). It proves N
 /// Poseidon permutations of (x0, x1, x2), which any inputs satisfy: the
 /// settlement tests use it to produce valid proofs for any batch's public
 /// inputs, and it stays useful as the smallest circuit the contract verifies.
@@ -19,7 +19,7 @@ import Poseidon
 /// verifier is exercised on every fixed column and on the lookup argument with
 /// non-trivial commitments, not only on the Poseidon gate.
 ///
-/// Three public-input rows, 83·N permutation rows, then the arithmetic row,
+/// Three public-input rows, 29·N permutation rows, then the arithmetic row,
 /// a constant's row and the lookup row; plus the 256-row range8 table.
 public struct SettlementStub: Sendable {
     /// N, the number of permutations.

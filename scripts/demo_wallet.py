@@ -174,7 +174,7 @@ def summary(log_path, sent, erc20_out=None):
         ("slots proven (transactions + deposits)", f"{slots}"),
         ("prove time per batch (median / max)", f"{statistics.median(times):.2f} s / {max(times):.2f} s"),
         ("proven slots per minute (proving only)", f"{60 * slots / sum(times):.0f}"),
-        ("proof size", "1216 bytes (the contract's layout)"),
+        ("proof size", "1472 bytes (the contract's layout)"),
         ("gas per commitBatch (median)", f"{int(statistics.median(committed)):,}" if committed else "-"),
         ("gas per finalizeBatch (median / max)", f"{int(statistics.median(finalized)):,} / {max(finalized):,}"),
     ]

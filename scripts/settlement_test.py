@@ -146,7 +146,7 @@ def parse_vk(binary):
              for i in range(count)]
     assert o + 64 * count == len(b), "vk trailing bytes"
     spec = (b"PVK1\x01" + bytes([log_n]) + (3).to_bytes(4, "big") + w(pow(5, (R - 1) >> log_n, R)) + w(5) + w(25)
-            + b"".join(w(x) for x in g2) + b"\x00\x01\x00\x12poseidon.t3.circom\x00\x07\x00\x04\x00\x15"
+            + b"".join(w(x) for x in g2) + b"\x00\x01\x00\x15poseidon.t3.circom.w6\x00\x08\x00\x06\x00\x16"
             + b"".join(w(x) + w(y) for x, y in fixed))
     return dict(log_n=log_n, ell=ell, omega=omega, k=(k1, k2), g2=g2, gates=gates, fixed=fixed,
                 hash=keccak(binary), spec_hash=keccak(spec))
@@ -167,7 +167,7 @@ def prove(zk, pis, workdir, tag):
     env = json.load(open(out))
     check(env["version"] == 1 and [int(x, 16) for x in env["publicInputs"]] == pis, f"proof {tag}: envelope")
     proof = unhex(env["proof"])
-    check(len(proof) == 1216, f"proof {tag}: 1216 bytes")
+    check(len(proof) == 1472, f"proof {tag}: 1472 bytes")
     return proof, vk, env["vkHash"]
 
 
@@ -194,7 +194,7 @@ class Chain:
         for a in {owner, *froms}:
             self.evm.set_balance(a, FUND)
         code = unhex(open(os.path.join(ART, "Rollup.bin")).read().strip())
-        ctor = encode(["address", "uint256", "bytes32", "uint256", "uint256[4]", "uint256[2][21]"], args)
+        ctor = encode(["address", "uint256", "bytes32", "uint256", "uint256[4]", "uint256[2][22]"], args)
         try:
             self.addr = self.evm.deploy(owner, code + ctor, gas=GAS)
         except RuntimeError as e:
@@ -343,12 +343,12 @@ def build(zk, workdir):
     finalize("finalize 0", 0, proof1, "batch already finalized")
     finalize("finalize 2 (not committed)", 2, proof1, "batch not committed")
     verify("verifyProof valid", proof1, pi1, None)
-    for i in range(38):
+    for i in range(46):  # 14 points (28 coordinate words), then 18 scalars
         bad = bytearray(proof1)
         for j in range(32 * i, 32 * i + 32):
             bad[j] ^= 0xFF
         verify(f"verifyProof word {i} flipped", bytes(bad), pi1,
-               "proof coordinate not below p" if i < 24 else "proof scalar not below r")
+               "proof coordinate not below p" if i < 28 else "proof scalar not below r")
 
     def flip(word, mask=1):
         bad = bytearray(proof1)
@@ -362,13 +362,13 @@ def build(zk, workdir):
         return proof1[:64 * point] + w(P) + proof1[64 * point + 32:]
 
     verify("verifyProof x of [a] low bit flipped", flip(0), pi1, "proof point not on curve")
-    verify("verifyProof y of W_zeta_omega low bit flipped", flip(23), pi1, "proof point not on curve")
-    verify("verifyProof x of [z] = p", coordinate_equal_p(5), pi1, "proof coordinate not below p")
-    verify("verifyProof a(zeta) low bit flipped", flip(24), pi1, "pairing check failed")
-    verify("verifyProof phi(zeta omega) low bit flipped", flip(37), pi1, "pairing check failed")
-    verify("verifyProof scalar = r", proof1[:1184] + w(R), pi1, "proof scalar not below r")
+    verify("verifyProof y of W_zeta_omega low bit flipped", flip(27), pi1, "proof point not on curve")
+    verify("verifyProof x of [z] = p", coordinate_equal_p(7), pi1, "proof coordinate not below p")
+    verify("verifyProof a(zeta) low bit flipped", flip(28), pi1, "pairing check failed")
+    verify("verifyProof phi(zeta omega) low bit flipped", flip(45), pi1, "pairing check failed")
+    verify("verifyProof scalar = r", proof1[:1440] + w(R), pi1, "proof scalar not below r")
     verify("verifyProof [a] = infinity", infinity(0), pi1, "pairing check failed")
-    verify("verifyProof W_zeta_omega = infinity", infinity(11), pi1, "pairing check failed")
+    verify("verifyProof W_zeta_omega = infinity", infinity(13), pi1, "pairing check failed")
     verify("verifyProof binding + r", proof1, [pi1[0] + R, pi1[1], pi1[2]], "public input not below r")
     verify("verifyProof prev root + r", proof1, [pi1[0], pi1[1] + R, pi1[2]], "public input not below r")
     verify("verifyProof post root + r", proof1, [pi1[0], pi1[1], pi1[2] + R], "public input not below r")
@@ -377,8 +377,8 @@ def build(zk, workdir):
     verify("verifyProof prev root + 1", proof1, [pi1[0], (pi1[1] + 1) % R, pi1[2]], "pairing check failed")
     verify("verifyProof post root + 1", proof1, [pi1[0], pi1[1], (pi1[2] + 1) % R], "pairing check failed")
     verify("verifyProof roots swapped", proof1, [pi1[0], pi1[2], pi1[1]], "pairing check failed")
-    verify("verifyProof 1215 bytes", proof1[:1215], pi1, "proof length")
-    verify("verifyProof 1215 bytes and a public input of r", proof1[:1215], [R, 0, 0], "proof length")
+    verify("verifyProof 1471 bytes", proof1[:1471], pi1, "proof length")
+    verify("verifyProof 1471 bytes and a public input of r", proof1[:1471], [R, 0, 0], "proof length")
     verify("verifyProof empty", b"", pi1, "proof length")
     verify("verifyProof proof for another batch", proof2, pi1, "pairing check failed")
     finalize("finalize 1 with another batch's proof", 1, proof2, "pairing check failed")
@@ -570,7 +570,7 @@ def main():
 
     scenario, post, vk_json = build(zk, workdir)
     vk = parse_vk(unhex(vk_json["vk"]))
-    check(vk["ell"] == 3 and vk["gates"] == [("poseidon.t3.circom", 7, 4)] and len(vk["fixed"]) == 21, "VK shape")
+    check(vk["ell"] == 3 and vk["gates"] == [("poseidon.t3.circom.w6", 8, 6)] and len(vk["fixed"]) == 22, "VK shape")
     check(vk["omega"] == pow(5, (R - 1) >> vk["log_n"], R) and vk["k"] == (5, 25), "VK ω, k1, k2")
     check(vk["hash"] == unhex(vk_json["vkHash"]), "keccak(VK binary) = the VK JSON's vkHash")
     check(vk["spec_hash"] == vk["hash"], "the SPEC.md encoding of the VK = the prover's binary")

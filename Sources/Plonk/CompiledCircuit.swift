@@ -63,22 +63,28 @@ public struct CompiledCircuit: Sendable {
     }
 }
 
-/// The witness of a compiled circuit: the four wire columns (n values each)
+/// The witness of a compiled circuit: the six wire columns (n values each)
 /// and the public inputs. Fields are mutable so tests can corrupt a witness.
 public struct Assignment: Sendable {
-    /// Wire columns.
-    public var a: [Fr], b: [Fr], c: [Fr], d: [Fr]
+    /// Wire columns: a, b, c permuted, d, e, f auxiliary.
+    public var a: [Fr], b: [Fr], c: [Fr], d: [Fr], e: [Fr], f: [Fr]
     /// The public inputs (equal to a[0 ..< ℓ] in a valid assignment).
     public var publicInputs: [Fr]
 
-    /// An assignment from its columns.
-    public init(a: [Fr], b: [Fr], c: [Fr], d: [Fr], publicInputs: [Fr]) {
-        self.a = a; self.b = b; self.c = c; self.d = d; self.publicInputs = publicInputs
+    /// An assignment from its columns; e and f default to zero columns.
+    public init(a: [Fr], b: [Fr], c: [Fr], d: [Fr], e: [Fr]? = nil, f: [Fr]? = nil, publicInputs: [Fr]) {
+        self.a = a; self.b = b; self.c = c; self.d = d
+        self.e = e ?? [Fr](repeating: .zero, count: a.count)
+        self.f = f ?? [Fr](repeating: .zero, count: a.count)
+        self.publicInputs = publicInputs
     }
+
+    /// The columns in wire order a, b, c, d, e, f.
+    public var columns: [[Fr]] { [a, b, c, d, e, f] }
 
     /// Row i's wire values.
     @inlinable
-    public func row(_ i: Int) -> WireValues { WireValues(a: a[i], b: b[i], c: c[i], d: d[i]) }
+    public func row(_ i: Int) -> WireValues { WireValues(a: a[i], b: b[i], c: c[i], d: d[i], e: e[i], f: f[i]) }
 }
 
 /// Constants of the protocol.
@@ -94,5 +100,5 @@ public enum PlonkConstants {
     /// Extra coefficients of each blinded witness polynomial (degree n + 2).
     public static let blindingCount = 3
     /// Transcript domain separator.
-    public static let transcriptLabel = "zkrollup.plonk.v1"
+    public static let transcriptLabel = "zkrollup.plonk.v2"
 }

@@ -17,12 +17,12 @@ extension ConstraintSystem {
         precondition(n <= 1 << 26, "circuit too large")
 
         // Wires as variable indices per row (−1: unused).
-        var wa = [Int](repeating: -1, count: n), wb = wa, wc = wa, wd = wa
+        var wa = [Int](repeating: -1, count: n), wb = wa, wc = wa, wd = wa, we = wa, wf = wa
         var qL = [Fr](repeating: .zero, count: n), qR = qL, qO = qL, qM = qL, qC = qL, qLookup = qL, qTag = qL
         for (i, v) in publicInputs.enumerated() { wa[i] = v.index; qL[i] = .one }
         for r in 0..<rowCount {
             let i = l + r
-            wa[i] = wireA[r]; wb[i] = wireB[r]; wc[i] = wireC[r]; wd[i] = wireD[r]
+            wa[i] = wireA[r]; wb[i] = wireB[r]; wc[i] = wireC[r]; wd[i] = wireD[r]; we[i] = wireE[r]; wf[i] = wireF[r]
             qL[i] = self.qL[r]; qR[i] = self.qR[r]; qO[i] = self.qO[r]; qM[i] = self.qM[r]; qC[i] = self.qC[r]
             if !lookupTag[r].isZero { qLookup[i] = .one; qTag[i] = lookupTag[r] }
         }
@@ -62,7 +62,7 @@ extension ConstraintSystem {
                                       qLookup: qLookup, qTag: qTag, tableTag: tt, table0: t0, table1: t1, table2: t2,
                                       gates: gates, gateColumns: gateColumns, gateColumnOffsets: offsets, tables: tables)
         let val: (Int) -> Fr = { $0 < 0 ? .zero : values[$0] }
-        let assignment = Assignment(a: wa.map(val), b: wb.map(val), c: wc.map(val), d: wd.map(val),
+        let assignment = Assignment(a: wa.map(val), b: wb.map(val), c: wc.map(val), d: wd.map(val), e: we.map(val), f: wf.map(val),
                                     publicInputs: publicInputs.map { values[$0.index] })
         return (circuit, assignment)
     }

@@ -3,7 +3,7 @@ import BN254
 /// A witness variable of a `ConstraintSystem`: an index into its value list.
 ///
 /// Every cell of wires a, b, c that holds the same variable is copy-constrained
-/// (PLONK permutation argument); wire d is not.
+/// (PLONK permutation argument); wires d, e, f are not.
 public struct Variable: Hashable, Sendable {
     /// Index into `ConstraintSystem.values`.
     public let index: Int
@@ -30,7 +30,7 @@ public struct ConstraintSystem: Sendable {
     /// Public-input variables, in order.
     public private(set) var publicInputs: [Variable] = []
     /// Wires per added row (variable indices; −1 for an unused cell, value 0).
-    var wireA: [Int] = [], wireB: [Int] = [], wireC: [Int] = [], wireD: [Int] = []
+    var wireA: [Int] = [], wireB: [Int] = [], wireC: [Int] = [], wireD: [Int] = [], wireE: [Int] = [], wireF: [Int] = []
     /// Arithmetic selectors per added row.
     var qL: [Fr] = [], qR: [Fr] = [], qO: [Fr] = [], qM: [Fr] = [], qC: [Fr] = []
     /// Lookup tag per added row (zero: no lookup).
@@ -94,9 +94,11 @@ public struct ConstraintSystem: Sendable {
     /// - Returns: the row's index among added rows.
     @discardableResult
     public mutating func addRow(a: Variable? = nil, b: Variable? = nil, c: Variable? = nil, d: Variable? = nil,
+                                e: Variable? = nil, f: Variable? = nil,
                                 qL: Fr = .zero, qR: Fr = .zero, qO: Fr = .zero, qM: Fr = .zero, qC: Fr = .zero) -> Int {
         wireA.append(a?.index ?? -1); wireB.append(b?.index ?? -1)
         wireC.append(c?.index ?? -1); wireD.append(d?.index ?? -1)
+        wireE.append(e?.index ?? -1); wireF.append(f?.index ?? -1)
         self.qL.append(qL); self.qR.append(qR); self.qO.append(qO); self.qM.append(qM); self.qC.append(qC)
         lookupTag.append(.zero)
         return wireA.count - 1
@@ -108,14 +110,15 @@ public struct ConstraintSystem: Sendable {
     ///   - gate: the custom gate; registered by name on first use (a second gate
     ///     with the same name but other column or constraint counts is a programmer error).
     ///   - fixed: `gate.fixedColumnCount` values for this row.
-    ///   - a, b, c, d: the wires (nil: unused, value 0).
+    ///   - a, b, c, d, e, f: the wires (nil: unused, value 0).
     /// - Returns: the row's index among added rows.
     @discardableResult
     public mutating func addCustomRow(gate: any CustomGate, fixed: [Fr],
-                                      a: Variable? = nil, b: Variable? = nil, c: Variable? = nil, d: Variable? = nil) -> Int {
+                                      a: Variable? = nil, b: Variable? = nil, c: Variable? = nil, d: Variable? = nil,
+                                      e: Variable? = nil, f: Variable? = nil) -> Int {
         precondition(fixed.count == gate.fixedColumnCount, "gate \(gate.name) takes \(gate.fixedColumnCount) fixed values")
         let g = registerGate(gate)
-        let row = addRow(a: a, b: b, c: c, d: d)
+        let row = addRow(a: a, b: b, c: c, d: d, e: e, f: f)
         customRows.append((row, g, fixed))
         return row
     }

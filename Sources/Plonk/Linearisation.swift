@@ -42,7 +42,7 @@ struct Linearisation {
     ///   - gates: the custom gates (VK order); `fixedCount` is the number of fixed columns.
     ///   - n: the domain size.
     ///   - ch: challenges (ζ and α set).
-    ///   - e: the 14 proof evaluations (`Proof.E` order).
+    ///   - e: the 18 proof evaluations (`Proof.E` order).
     ///   - piZeta: PI(ζ); l0Zeta: L₀(ζ); zhZeta: Z_H(ζ).
     init(gates: [any CustomGate], fixedCount: Int, n: Int, ch: Challenges, e: [Fr], piZeta: Fr, l0Zeta: Fr, zhZeta: Fr) {
         fixed = [Fr](repeating: .zero, count: fixedCount)
@@ -70,8 +70,9 @@ struct Linearisation {
         m = alpha3 * df
         k += alpha3 * e[Proof.E.phiNext] * df * dt
         // Custom gates.
-        let cur = WireValues(a: a, b: b, c: c, d: e[Proof.E.d])
-        let next = WireValues(a: e[Proof.E.aNext], b: e[Proof.E.bNext], c: e[Proof.E.cNext], d: e[Proof.E.dNext])
+        let cur = WireValues(a: a, b: b, c: c, d: e[Proof.E.d], e: e[Proof.E.e], f: e[Proof.E.f])
+        let next = WireValues(a: e[Proof.E.aNext], b: e[Proof.E.bNext], c: e[Proof.E.cNext],
+                              d: e[Proof.E.dNext], e: e[Proof.E.eNext], f: e[Proof.E.fNext])
         var alphaPower = alpha3 * alpha
         var offset = CompiledCircuit.builtinFixedColumnCount
         for gate in gates {

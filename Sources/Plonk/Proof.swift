@@ -1,56 +1,59 @@
 import BN254
 
-/// A PLONK proof: 12 G1 points and 14 scalars, 1216 bytes encoded.
+/// A PLONK proof: 14 G1 points and 18 scalars, 1472 bytes encoded.
 ///
 /// Binary layout (the calldata an EVM verifier reads), G1 as 64-byte x‖y
 /// big-endian (infinity = 64 zero bytes), scalars as 32-byte big-endian:
 ///
 /// | # | offset | item |
 /// |---|---|---|
-/// | G1 0–4 | 0 | [a], [b], [c], [d] wires, [m] lookup multiplicities |
-/// | G1 5–6 | 320 | [z] permutation product, [φ] lookup running sum |
-/// | G1 7–9 | 448 | [t_lo], [t_mid], [t_hi] quotient pieces |
-/// | G1 10–11 | 640 | W_ζ, W_ζω opening proofs |
-/// | Fr 0–7 | 768 | a(ζ), b(ζ), c(ζ), d(ζ), σa(ζ), σb(ζ), qTag(ζ), T(ζ) with T = tableTag + η·t0 + η²·t1 + η³·t2 |
-/// | Fr 8–13 | 1024 | a(ζω), b(ζω), c(ζω), d(ζω), z(ζω), φ(ζω) |
+/// | G1 0–6 | 0 | [a], [b], [c], [d], [e], [f] wires, [m] lookup multiplicities |
+/// | G1 7–8 | 448 | [z] permutation product, [φ] lookup running sum |
+/// | G1 9–11 | 576 | [t_lo], [t_mid], [t_hi] quotient pieces |
+/// | G1 12–13 | 768 | W_ζ, W_ζω opening proofs |
+/// | Fr 0–9 | 896 | a(ζ) … f(ζ), σa(ζ), σb(ζ), qTag(ζ), T(ζ) with T = tableTag + η·t0 + η²·t1 + η³·t2 |
+/// | Fr 10–17 | 1216 | a(ζω) … f(ζω), z(ζω), φ(ζω) |
 ///
-/// a, b, c, d are always opened at ζω (custom gates may read the next row),
+/// All six wires are always opened at ζω (custom gates may read the next row),
 /// so the layout does not depend on the circuit.
 public struct Proof: Sendable, Hashable {
-    /// The 12 commitments in layout order.
+    /// The 14 commitments in layout order.
     public var commitments: [G1Affine]
-    /// The 14 evaluations in layout order.
+    /// The 18 evaluations in layout order.
     public var evaluations: [Fr]
 
     /// Number of G1 points.
-    public static let commitmentCount = 12
+    public static let commitmentCount = 14
     /// Number of scalars.
-    public static let evaluationCount = 14
-    /// Encoded size in bytes: 12·64 + 14·32 = 1216.
+    public static let evaluationCount = 18
+    /// Encoded size in bytes: 14·64 + 18·32 = 1472.
     public static let byteCount = commitmentCount * 64 + evaluationCount * 32
 
     /// Commitment indices.
     public enum C {
         /// Positions in `commitments` (layout table above).
-        public static let a = 0, b = 1, c = 2, d = 3, m = 4, z = 5, phi = 6, tLo = 7, tMid = 8, tHi = 9, wZeta = 10, wZetaOmega = 11
+        public static let a = 0, b = 1, c = 2, d = 3, e = 4, f = 5, m = 6, z = 7, phi = 8,
+                          tLo = 9, tMid = 10, tHi = 11, wZeta = 12, wZetaOmega = 13
+        /// The commitments of round 1 (wires and multiplicities).
+        public static let roundOneCount = 7
     }
     /// Evaluation indices.
     public enum E {
         /// Positions of the evaluations at ζ.
-        public static let a = 0, b = 1, c = 2, d = 3, sigmaA = 4, sigmaB = 5, qTag = 6, table = 7
+        public static let a = 0, b = 1, c = 2, d = 3, e = 4, f = 5, sigmaA = 6, sigmaB = 7, qTag = 8, table = 9
         /// Positions of the evaluations at ζω.
-        public static let aNext = 8, bNext = 9, cNext = 10, dNext = 11, zNext = 12, phiNext = 13
+        public static let aNext = 10, bNext = 11, cNext = 12, dNext = 13, eNext = 14, fNext = 15, zNext = 16, phiNext = 17
     }
 
     /// A proof from its parts.
-    /// - Precondition: 12 commitments and 14 evaluations.
+    /// - Precondition: 14 commitments and 18 evaluations.
     public init(commitments: [G1Affine], evaluations: [Fr]) {
         precondition(commitments.count == Proof.commitmentCount && evaluations.count == Proof.evaluationCount)
         self.commitments = commitments
         self.evaluations = evaluations
     }
 
-    /// The 1216-byte binary encoding.
+    /// The 1472-byte binary encoding.
     public var bytes: [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(Proof.byteCount)
@@ -60,7 +63,7 @@ public struct Proof: Sendable, Hashable {
     }
 
     /// Decodes the binary encoding strictly.
-    /// - Throws: `PlonkEncodingError.wrongLength` unless exactly 1216 bytes,
+    /// - Throws: `PlonkEncodingError.wrongLength` unless exactly 1472 bytes,
     ///   `.invalidPoint` for a coordinate ≥ p or a point off the curve,
     ///   `.scalarNotCanonical` for a scalar ≥ r.
     public init(bytes: [UInt8]) throws(PlonkEncodingError) {

@@ -46,21 +46,22 @@ extension Prover {
     /// degree ≤ 3n + 8 for a satisfying witness).
     ///
     /// `witness` holds coefficient vectors of a, b, c, d, z, φ, m; slot 7 is PI,
-    /// made here from `publicInputs`. Two shortcuts skip transforms: a witness
+    /// made here from `publicInputs`; `auxiliary` (e, f) follows in slots 8, 9.
+    /// Two shortcuts skip transforms: a witness
     /// polynomial that is pure blinding (zero on H, as m and φ are in circuits
     /// without lookups) is evaluated directly from its three folded coefficients,
     /// and for up to 16 public inputs PI(x) = −Σ xᵢ·ωⁱ·(xⁿ − 1)/(n·(x − ωⁱ)) is
     /// evaluated directly with one batch inversion per chunk. The 4n
     /// coset g·H₄ₙ is the union of the n-point cosets s_k·H, s_k = g·ω₄ₙᵏ
     /// (k < 4); the prover evaluates the constraints on one of them at a time,
-    /// so only 8·n witness values are live. On s_k·H a witness polynomial p of
+    /// so only 10·n witness values are live. On s_k·H a witness polynomial p of
     /// degree < n + 3 takes the values of the length-n NTT of
     /// qᵢ = s_kⁱ·(pᵢ + s_kⁿ·p_{n+i}) (p reduced mod Xⁿ − s_kⁿ), ωX is the next
     /// index and Z_H = s_kⁿ − 1 is constant. The loop over points is chunked
-    /// over threads and allocation-free (one scratch buffer per chunk for
-    /// custom-gate coefficients). The 4n values are then interleaved into
+    /// over threads and allocation-free (custom gates sum their terms in
+    /// `CustomGate.accumulate`). The 4n values are then interleaved into
     /// natural coset order and interpolated with one inverse coset NTT.
-    static func quotient(_ pk: ProvingKey, witness polys: [[Fr]], publicInputs: [Fr], ch: Challenges) -> [Fr] {
+    static func quotient(_ pk: ProvingKey, witness polys: [[Fr]], auxiliary: [[Fr]], publicInputs: [Fr], ch: Challenges) -> [Fr] {
         let n = pk.domain.size, bigN = 4 * n, qd = pk.quotientDomain, domain = pk.domain
         let directPI = publicInputs.count <= 16
         var witness = polys
@@ -72,6 +73,7 @@ extension Prover {
             domain.inverseNTT(&pi)
             witness.append(pi)
         }
+        witness += auxiliary
         let slots = witness.count
         // Pure blinding: coefficients 3..<n zero and pᵢ = −p_{n+i} (zero on H).
         let pureBlinding: [Bool] = witness.map { p in
@@ -86,7 +88,6 @@ extension Prover {
         let customCount = gates.reduce(0) { $0 + $1.constraintCount }
         var alphas = [Fr](), ap = Fr.one
         for _ in 0..<(4 + customCount) { alphas.append(ap); ap *= ch.alpha }
-        let scratchSize = max(1, gates.map { $0.fixedColumnCount * $0.constraintCount }.max() ?? 1)
         let beta = ch.beta, gamma = ch.gamma, delta = ch.delta
         let eta = ch.eta, eta2 = eta * eta, eta3 = eta2 * eta
         let k1 = PlonkConstants.k1, k2 = PlonkConstants.k2
@@ -146,9 +147,6 @@ extension Prover {
                 let L = SendableBuffer(UnsafeMutableBufferPointer(mutating: UnsafeBufferPointer(rebasing: lbb[(k * n)..<((k + 1) * n)])))
                 let A = SendableBuffer(UnsafeMutableBufferPointer(mutating: abb))
                 Parallel.forEachChunk(count: n, minChunk: 1 << 10) { _, range in
-                    let scratch = UnsafeMutableBufferPointer<Fr>.allocate(capacity: scratchSize)
-                    scratch.initialize(repeating: .zero)
-                    defer { scratch.deallocate() }
                     // f[col·4n + i]: column col at point i of this coset.
                     let w = W.buffer.baseAddress!, f = F.buffer.baseAddress!, al = A.buffer.baseAddress!
                     let alpha = al[1], alpha2 = al[2], alpha3 = al[3]
@@ -173,19 +171,15 @@ extension Prover {
                         acc += alpha3 * ((phiw - phi) * df * dt - f[8 * bigN + i] * dt + m * df)
                         // Custom gates.
                         if !gates.isEmpty {
-                            let cur = WireValues(a: a, b: b, c: c, d: d)
-                            let next = WireValues(a: w[ni], b: w[n + ni], c: w[2 * n + ni], d: w[3 * n + ni])
+                            let cur = WireValues(a: a, b: b, c: c, d: d, e: w[8 * n + i], f: w[9 * n + i])
+                            let next = WireValues(a: w[ni], b: w[n + ni], c: w[2 * n + ni], d: w[3 * n + ni],
+                                                  e: w[8 * n + ni], f: w[9 * n + ni])
                             var col = CompiledCircuit.builtinFixedColumnCount, ai = 4
                             for g in gates {
-                                let fc = g.fixedColumnCount, kc = g.constraintCount
-                                g.coefficients(current: cur, next: next, into: UnsafeMutableBufferPointer(rebasing: scratch[0..<(fc * kc)]))
-                                for kk in 0..<kc {
-                                    var s = Fr.zero
-                                    for j in 0..<fc { s += f[(col + j) * bigN + i] * scratch[kk * fc + j] }
-                                    acc += al[ai] * s
-                                    ai += 1
-                                }
-                                col += fc
+                                acc += g.accumulate(current: cur, next: next, fixed: f + (col * bigN + i), stride: bigN,
+                                                    alphas: al + ai)
+                                ai += g.constraintCount
+                                col += g.fixedColumnCount
                             }
                         }
                         out[i] = acc * zhInv

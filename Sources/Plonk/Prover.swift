@@ -22,12 +22,12 @@ public enum PlonkProverError: Error, Sendable, Equatable, CustomStringConvertibl
 /// custom gates and a log-derivative lookup (Haböck, eprint 2022/1530).
 ///
 /// Rounds (each commitment is absorbed before the next challenge):
-/// 1. blinded wires a, b, c, d and lookup multiplicities m → η, β, γ, δ;
+/// 1. blinded wires a, b, c, d, e, f and lookup multiplicities m → η, β, γ, δ;
 /// 2. permutation product z and lookup running sum φ
 ///    (φ(ωX) − φ(X) = qLookup/(δ + f) − m/(δ + T), cyclic) → α;
 /// 3. quotient t = (Σ αⁱ·constraintᵢ)/Z_H on the 4n coset, split in three
 ///    blinded pieces → ζ;
-/// 4. the 14 evaluations → v;
+/// 4. the 18 evaluations → v;
 /// 5. linearisation r (r(ζ) = 0) and the two batched KZG opening proofs at ζ
 ///    and ζω.
 /// Witness polynomials get three random multiples of Z_H (degree n + 2) for
@@ -51,7 +51,7 @@ public enum Prover {
         progress: ((_ round: Int, _ of: Int, _ fraction: Double) -> Void)? = nil
     ) throws(PlonkProverError) -> Proof {
         let circuit = pk.circuit, n = pk.domain.size, domain = pk.domain
-        guard w.a.count == n, w.b.count == n, w.c.count == n, w.d.count == n else { throw .shapeMismatch("wire columns must have \(n) values") }
+        guard w.columns.allSatisfy({ $0.count == n }) else { throw .shapeMismatch("wire columns must have \(n) values") }
         guard w.publicInputs.count == circuit.publicInputCount else { throw .shapeMismatch("wrong number of public inputs") }
         if checkWitness {
             do { try circuit.check(w) } catch { throw .unsatisfied(error) }
@@ -75,8 +75,9 @@ public enum Prover {
         let mEvals = Prover.multiplicities(circuit, w)
         let polyA = blinded(w.a, rng: &rng), polyB = blinded(w.b, rng: &rng)
         let polyC = blinded(w.c, rng: &rng), polyD = blinded(w.d, rng: &rng)
+        let polyE = blinded(w.e, rng: &rng), polyF = blinded(w.f, rng: &rng)
         let polyM = blinded(mEvals, rng: &rng)
-        let round1 = G1Projective.batchToAffine([polyA, polyB, polyC, polyD, polyM].map { pk.commit($0) })
+        let round1 = G1Projective.batchToAffine([polyA, polyB, polyC, polyD, polyE, polyF, polyM].map { pk.commit($0) })
         for p in round1 { tr.append(p) }
         ch.eta = tr.challenge(); ch.beta = tr.challenge(); ch.gamma = tr.challenge(); ch.delta = tr.challenge()
         report(1)
@@ -91,7 +92,7 @@ public enum Prover {
 
         // Round 3: quotient.
         let t = Prover.quotient(pk, witness: [polyA, polyB, polyC, polyD, polyZ, polyPhi, polyM],
-                                publicInputs: w.publicInputs, ch: ch)
+                                auxiliary: [polyE, polyF], publicInputs: w.publicInputs, ch: ch)
         var tLo = Array(t[0..<n]), tMid = Array(t[n..<(2 * n)])
         let hiCount = ProvingKey.requiredSRSPowers(size: n)
         var tHi = Array(t[(2 * n)..<min(t.count, 2 * n + hiCount)])
@@ -115,6 +116,8 @@ public enum Prover {
         evals[Proof.E.b] = PolynomialKernels.evaluate(polyB, at: zeta)
         evals[Proof.E.c] = PolynomialKernels.evaluate(polyC, at: zeta)
         evals[Proof.E.d] = PolynomialKernels.evaluate(polyD, at: zeta)
+        evals[Proof.E.e] = PolynomialKernels.evaluate(polyE, at: zeta)
+        evals[Proof.E.f] = PolynomialKernels.evaluate(polyF, at: zeta)
         evals[Proof.E.sigmaA] = fixedEval(5)
         evals[Proof.E.sigmaB] = fixedEval(6)
         evals[Proof.E.qTag] = fixedEval(9)
@@ -123,6 +126,8 @@ public enum Prover {
         evals[Proof.E.bNext] = PolynomialKernels.evaluate(polyB, at: zetaOmega)
         evals[Proof.E.cNext] = PolynomialKernels.evaluate(polyC, at: zetaOmega)
         evals[Proof.E.dNext] = PolynomialKernels.evaluate(polyD, at: zetaOmega)
+        evals[Proof.E.eNext] = PolynomialKernels.evaluate(polyE, at: zetaOmega)
+        evals[Proof.E.fNext] = PolynomialKernels.evaluate(polyF, at: zetaOmega)
         evals[Proof.E.zNext] = PolynomialKernels.evaluate(polyZ, at: zetaOmega)
         evals[Proof.E.phiNext] = PolynomialKernels.evaluate(polyPhi, at: zetaOmega)
         for e in evals { tr.append(e) }
@@ -142,13 +147,13 @@ public enum Prover {
             for j in 0..<pk.fixedColumnCount {
                 var s = lin.fixed[j]
                 switch j {
-                case 5: s += v.pow(5)
-                case 6: s += v.pow(6)
-                case 9: s += v.pow(7)
-                case 10: s += v.pow(8)
-                case 11: s += v.pow(8) * eta
-                case 12: s += v.pow(8) * eta2
-                case 13: s += v.pow(8) * eta3
+                case 5: s += v.pow(7)
+                case 6: s += v.pow(8)
+                case 9: s += v.pow(9)
+                case 10: s += v.pow(10)
+                case 11: s += v.pow(10) * eta
+                case 12: s += v.pow(10) * eta2
+                case 13: s += v.pow(10) * eta3
                 default: break
                 }
                 if s.isZero { continue }
@@ -165,12 +170,16 @@ public enum Prover {
         PolynomialKernels.addScaled(&p, v.pow(2), polyB)
         PolynomialKernels.addScaled(&p, v.pow(3), polyC)
         PolynomialKernels.addScaled(&p, v.pow(4), polyD)
+        PolynomialKernels.addScaled(&p, v.pow(5), polyE)
+        PolynomialKernels.addScaled(&p, v.pow(6), polyF)
         var q = polyZ
         PolynomialKernels.addScaled(&q, v, polyPhi)
         PolynomialKernels.addScaled(&q, v.pow(2), polyA)
         PolynomialKernels.addScaled(&q, v.pow(3), polyB)
         PolynomialKernels.addScaled(&q, v.pow(4), polyC)
         PolynomialKernels.addScaled(&q, v.pow(5), polyD)
+        PolynomialKernels.addScaled(&q, v.pow(6), polyE)
+        PolynomialKernels.addScaled(&q, v.pow(7), polyF)
         let wZeta = PolynomialKernels.divideByLinear(p, zeta)
         let wZetaOmega = PolynomialKernels.divideByLinear(q, zetaOmega)
         let round5 = G1Projective.batchToAffine([pk.commit(wZeta), pk.commit(wZetaOmega)])

@@ -37,7 +37,7 @@ extension CompiledCircuit {
     /// - Throws: `SatisfiabilityError` for the first violated constraint.
     public func check(_ w: Assignment) throws(SatisfiabilityError) {
         let n = size
-        guard w.a.count == n, w.b.count == n, w.c.count == n, w.d.count == n else {
+        guard w.columns.allSatisfy({ $0.count == n }) else {
             throw .shapeMismatch("wire columns must have \(n) values")
         }
         guard w.publicInputs.count == publicInputCount else {

@@ -24,7 +24,7 @@ public enum Verifier {
         let cm = proof.commitments, e = proof.evaluations
         var tr = Prover.startTranscript(vk: vk, publicInputs: publicInputs)
         var ch = Challenges()
-        for i in 0..<5 { tr.append(cm[i]) }
+        for i in 0..<Proof.C.roundOneCount { tr.append(cm[i]) }
         ch.eta = tr.challenge(); ch.beta = tr.challenge(); ch.gamma = tr.challenge(); ch.delta = tr.challenge()
         tr.append(cm[Proof.C.z]); tr.append(cm[Proof.C.phi])
         ch.alpha = tr.challenge()
@@ -53,25 +53,27 @@ public enum Verifier {
                                 piZeta: piZeta, l0Zeta: l0, zhZeta: zh)
         let v = ch.v
         var vp = [Fr.one]
-        for _ in 0..<8 { vp.append(vp.last! * v) }
+        for _ in 0..<10 { vp.append(vp.last! * v) }
         let eta = ch.eta
         var scalars = lin.fixed
-        scalars[5] += vp[5]; scalars[6] += vp[6]; scalars[9] += vp[7]
-        scalars[10] += vp[8]; scalars[11] += vp[8] * eta; scalars[12] += vp[8] * eta * eta; scalars[13] += vp[8] * eta * eta * eta
-        // Proof commitments a, b, c, d, m, z, φ, t_lo, t_mid, t_hi.
-        scalars += [vp[1] + u * vp[2], vp[2] + u * vp[3], vp[3] + u * vp[4], vp[4] + u * vp[5],
-                    lin.m, lin.z + u, lin.phi + u * v, lin.tLo, lin.tMid, lin.tHi]
+        scalars[5] += vp[7]; scalars[6] += vp[8]; scalars[9] += vp[9]
+        scalars[10] += vp[10]; scalars[11] += vp[10] * eta; scalars[12] += vp[10] * eta * eta; scalars[13] += vp[10] * eta * eta * eta
+        // Proof commitments a, b, c, d, e, f (opened at ζ with vᵏ⁺¹ and at ζω with vᵏ⁺²), m, z, φ, t_lo, t_mid, t_hi.
+        for k in 0..<6 { scalars.append(vp[k + 1] + u * vp[k + 2]) }
+        scalars += [lin.m, lin.z + u, lin.phi + u * v, lin.tLo, lin.tMid, lin.tHi]
         let zetaOmega = zeta * domain.generator
         scalars += [zeta, u * zetaOmega]
         // Claimed evaluations: −r₀ at ζ for the linearisation, then the openings.
         var evalZeta = -lin.constant
-        let atZeta = [Proof.E.a, Proof.E.b, Proof.E.c, Proof.E.d, Proof.E.sigmaA, Proof.E.sigmaB, Proof.E.qTag, Proof.E.table]
+        let atZeta = [Proof.E.a, Proof.E.b, Proof.E.c, Proof.E.d, Proof.E.e, Proof.E.f,
+                      Proof.E.sigmaA, Proof.E.sigmaB, Proof.E.qTag, Proof.E.table]
         for (k, idx) in atZeta.enumerated() { evalZeta += vp[k + 1] * e[idx] }
         var evalNext = Fr.zero
-        let atNext = [Proof.E.zNext, Proof.E.phiNext, Proof.E.aNext, Proof.E.bNext, Proof.E.cNext, Proof.E.dNext]
+        let atNext = [Proof.E.zNext, Proof.E.phiNext, Proof.E.aNext, Proof.E.bNext, Proof.E.cNext,
+                      Proof.E.dNext, Proof.E.eNext, Proof.E.fNext]
         for (k, idx) in atNext.enumerated() { evalNext += vp[k] * e[idx] }
         scalars.append(-(evalZeta + u * evalNext))
-        let points = vk.fixedCommitments + Array(cm[0..<10]) + [cm[Proof.C.wZeta], cm[Proof.C.wZetaOmega], G1Affine.generator]
+        let points = vk.fixedCommitments + Array(cm[0..<Proof.C.wZeta]) + [cm[Proof.C.wZeta], cm[Proof.C.wZetaOmega], G1Affine.generator]
         let rhs = G1Projective.msm(points: points, scalars: scalars)
         let lhs = G1Projective(cm[Proof.C.wZeta]) + cm[Proof.C.wZetaOmega] * u
         let pair = G1Projective.batchToAffine([lhs, rhs.negated()])

@@ -19,7 +19,7 @@ public struct RollupDeployment: Sendable {
     public var vk: VerificationKey
 
     /// The one custom gate the contract's verifier implements.
-    public static let gateName = "poseidon.t3.circom"
+    public static let gateName = "poseidon.t3.circom.w6"
 
     /// A deployment; checks that the contract can serve `vk` and that its constructor accepts the genesis root.
     /// - Throws: `RollupDeploymentError` when the key's shape is not the contract's, or the
@@ -38,7 +38,7 @@ public struct RollupDeployment: Sendable {
         self.genesisStateRoot = genesisStateRoot; self.vk = vk
     }
 
-    /// The ABI-encoded constructor arguments `(address, uint256, bytes32, uint256, uint256[4], uint256[2][21])`,
+    /// The ABI-encoded constructor arguments `(address, uint256, bytes32, uint256, uint256[4], uint256[2][22])`,
     /// appended to the init code.
     public var constructorArguments: [UInt8] {
         var out = sequencer.word.bigEndianBytes + l2ChainId.bigEndianBytes + genesisStateRoot.bigEndianBytes

@@ -14,7 +14,7 @@ public enum SettlementVerifier {
     /// The number of public inputs the contract verifies (its ABI type is `uint256[3]`).
     public static let publicInputCount = 3
 
-    /// Verifies a 1216-byte proof for `publicInputs` under `vk`.
+    /// Verifies a 1472-byte proof for `publicInputs` under `vk`.
     /// - Parameters:
     ///   - bytes: the proof as `finalizeBatch` receives it.
     ///   - publicInputs: exactly three words (binding, prev root, post root); another count

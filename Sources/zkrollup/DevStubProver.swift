@@ -33,7 +33,7 @@ final class DevStubProver: Sendable {
     /// The key the contract is deployed with.
     var verificationKey: VerificationKey { pk.verificationKey }
 
-    /// A proof (1216 bytes, the contract's layout) for `publicInputs` (binding, prev root, post root).
+    /// A proof (1472 bytes, the contract's layout) for `publicInputs` (binding, prev root, post root).
     func prove(publicInputs: [UInt256]) throws -> [UInt8] {
         guard publicInputs.count == SettlementStub.publicInputCount else {
             throw CLIError("the settlement stub takes three public inputs, got \(publicInputs.count)")

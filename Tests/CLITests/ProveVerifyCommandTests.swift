@@ -25,7 +25,7 @@ import TestSupport
         let p = try json(proof)
         #expect(p["version"] as? Int == 1)
         #expect((p["publicInputs"] as? [String])?.count == 6)
-        #expect(((p["proof"] as? String)?.count ?? 0) == 2 + 2 * 1216)
+        #expect(((p["proof"] as? String)?.count ?? 0) == 2 + 2 * 1472)
         let v = try CLI.run(["verify", "--proof", proof, "--vk", vk])
         #expect(v.status == 0, "\(v.stderr)")
         #expect(v.stdout.contains("accepted"))
@@ -138,7 +138,7 @@ import TestSupport
         #expect(big.status == 1 && big.stderr.contains("value 1 is not below"), "\(big.stderr)")
         let none = try CLI.run(["prove", "--circuit", "stub:1", "--out", temp("x.json")])
         #expect(none.status != 0 && none.stderr.contains("--public-input"), "\(none.stderr)")
-        let tooBig = try CLI.run(["prove", "--circuit", "poseidon:100", "--srs", Self.ptau, "--out", temp("x.json")])
+        let tooBig = try CLI.run(["prove", "--circuit", "poseidon:300", "--srs", Self.ptau, "--out", temp("x.json")])
         #expect(tooBig.status == 1)
         #expect(tooBig.stderr.contains("the circuit needs"), "\(tooBig.stderr)")
     }

@@ -47,33 +47,76 @@ import TestSupport
     @Test func wrongWitnessIsNamed() throws {
         let (cs, _) = Self.single([Fr(1), Fr(2), Fr(3)])
         let (circuit, good) = cs.compile()
-        // A state cell on row 40 (a partial round): row 39's transition to it fails first.
+        // Rows: 0 add, 1–3 full, 4 entry, 5–22 partial (three S-box inputs each), 23 exit, 24–27 full, 28 output.
+        // An S-box input on row 10 (the middle of three): row 9's transition to it fails first.
         var w = good
-        w.b[40] = w.b[40] + .one
+        w.b[10] = w.b[10] + .one
         guard case let .customGate(gate, row, constraint, _)? = checkError(circuit, w) else {
             Issue.record("expected a custom-gate failure"); return
         }
-        #expect(gate == "poseidon.t3.circom" && row == 39 && constraint == 1)
-        // d ≠ a² on row 7 (a rotate row of a full round): the S-box output
-        // (constraint 2, next.c = d²·a) fails first; constraint 3 (d = a²) fails too.
+        #expect(gate == "poseidon.t3.circom.w6" && row == 9 && constraint == 1)
+        // The square e on row 10 is read through the next row by row 9's third transition
+        // (x_{i+5} reads x_{i+4}⁵ = e²·b of the next row): that fails first.
         w = good
-        w.d[7] = w.d[7] + .one
+        w.e[10] = w.e[10] + .one
+        guard case let .customGate(_, rowE, constraintE, _)? = checkError(circuit, w) else {
+            Issue.record("expected a custom-gate failure"); return
+        }
+        #expect(rowE == 9 && constraintE == 2)
+        // d ≠ a² on row 2 (a full round): all three outputs read a⁵ = d²·a and fail, and so does d = a².
+        w = good
+        w.d[2] = w.d[2] + .one
         guard case let .customGate(_, row2, constraint2, _)? = checkError(circuit, w) else {
             Issue.record("expected a custom-gate failure"); return
         }
-        #expect(row2 == 7 && constraint2 == 2)
-        var rotate = [Fr](repeating: .zero, count: 7)
-        rotate[PoseidonGate.Column.rotate] = .one
-        let values = PoseidonGate().evaluate(fixed: rotate, current: w.row(7), next: w.row(8))
-        #expect(values[0] == .zero && values[1] == .zero && values[2] != .zero && values[3] != .zero)
-        #expect(PoseidonGate().evaluate(fixed: rotate, current: good.row(7), next: good.row(8)) == [.zero, .zero, .zero, .zero])
+        #expect(row2 == 2 && constraint2 == 0)
+        let full = (0..<8).map { circuit.gateColumns[circuit.gateColumnOffsets[0] + $0][2] }
+        #expect(full[PoseidonGate.Column.full] == .one)
+        let values = PoseidonGate().evaluate(fixed: full, current: w.row(2), next: w.row(3))
+        #expect(values[0] != .zero && values[1] != .zero && values[2] != .zero && values[3] != .zero)
+        #expect(values[4] == .zero && values[5] == .zero)
+        #expect(PoseidonGate().evaluate(fixed: full, current: good.row(2), next: good.row(3)) == [Fr](repeating: .zero, count: 6))
+        // The exit row's successor (the first full state after the partial rounds).
+        w = good
+        w.a[24] = w.a[24] + .one
+        guard case let .customGate(_, rowX, constraintX, _)? = checkError(circuit, w) else {
+            Issue.record("expected a custom-gate failure"); return
+        }
+        #expect(rowX == 23 && constraintX == 0)
         // The output row: the last transition fails.
         w = good
-        w.c[82] = w.c[82] + .one
+        w.c[28] = w.c[28] + .one
         guard case let .customGate(_, row3, constraint3, _)? = checkError(circuit, w) else {
             Issue.record("expected a custom-gate failure"); return
         }
-        #expect(row3 == 81 && constraint3 == 2)
+        #expect(row3 == 27 && constraint3 == 2)
+    }
+
+    /// The derived recurrence holds on native traces of random inputs: every partial round's
+    /// S-box input follows from the three before it with the gate's coefficients and the row's constant.
+    @Test func partialRecurrenceMatchesNativeRounds() {
+        let p = Poseidon.Parameters.t3, f = PoseidonRoundForms(parameters: p)
+        #expect(f.partialRows == 19 && f.firstPartial == 4)
+        var rng = SeededRNG(seed: 77)
+        for _ in 0..<3 {
+            var s = (0..<3).map { _ in Fr.random(using: &rng) }
+            var xs = [Fr]()
+            for r in 0..<p.rounds {
+                for i in 0..<3 { s[i] += p.roundConstants[r][i] }
+                if p.isFullRound(r) { s = s.map { $0.pow(5) } } else { xs.append(s[0]); s[0] = s[0].pow(5) }
+                s = (0..<3).map { i in (0..<3).reduce(Fr.zero) { $0 + p.mds[i][$1] * s[$1] } }
+            }
+            #expect(xs.count == 57)
+            for row in 0..<(f.partialRows - 1) {
+                for k in 0..<3 {
+                    let i = 3 * row + k
+                    let c = f.partial
+                    let next = c[0] * xs[i].pow(5) + c[1] * xs[i + 1].pow(5) + c[2] * xs[i + 2].pow(5)
+                        + c[3] * xs[i + 1] + c[4] * xs[i + 2] + f.partialConstants[row][k]
+                    #expect(next == xs[i + 3])
+                }
+            }
+        }
     }
 
     @Test func chainedInputIsCopyConstrained() throws {
@@ -83,10 +126,10 @@ import TestSupport
         let (circuit, good) = cs.compile()
         try circuit.check(good)
         #expect(good.publicInputs.suffix(3) == chain.output(for: [Fr(5), Fr(6), Fr(7)]))
-        // Changing the second permutation's input row (absolute row 6 + 83) breaks a copy constraint
+        // Changing the second permutation's input row (absolute row 6 + 29) breaks a copy constraint
         // or the transition into it.
         var w = good
-        w.a[6 + 83] = w.a[6 + 83] + .one
+        w.a[6 + 29] = w.a[6 + 29] + .one
         #expect(checkError(circuit, w) != nil)
         // A wrong claimed output is caught.
         w = good
@@ -98,7 +141,7 @@ import TestSupport
     @Test func poseidonChainProvesAndVerifies() throws {
         let cs = PoseidonChain(count: 2).build(input: [Fr(1), Fr(2), Fr(3)])
         let (circuit, w) = cs.compile()
-        #expect(circuit.size == 256)
+        #expect(circuit.size == 64)
         let srs = SRS.insecureDev(count: ProvingKey.requiredSRSPowers(size: circuit.size), tau: Fr(0xdead_beef_1234))
         let pk = try ProvingKey(circuit: circuit, srs: srs)
         var rng = SeededRNG(seed: 5)
@@ -110,17 +153,50 @@ import TestSupport
         #expect(throws: PlonkVerificationError.self) {
             try Verifier.verify(bad, publicInputs: w.publicInputs, vk: pk.verificationKey)
         }
-        // Tampered commitment.
+        // The auxiliary wires are bound too: an evaluation of e at ζω, the commitment to f.
         bad = proof
-        bad.commitments[Proof.C.c] = (G1Projective(bad.commitments[Proof.C.c]) + .generator).toAffine()
+        bad.evaluations[Proof.E.eNext] = bad.evaluations[Proof.E.eNext] + .one
         #expect(throws: PlonkVerificationError.self) {
             try Verifier.verify(bad, publicInputs: w.publicInputs, vk: pk.verificationKey)
+        }
+        // Tampered commitments.
+        for index in [Proof.C.c, Proof.C.f] {
+            bad = proof
+            bad.commitments[index] = (G1Projective(bad.commitments[index]) + .generator).toAffine()
+            #expect(throws: PlonkVerificationError.self) {
+                try Verifier.verify(bad, publicInputs: w.publicInputs, vk: pk.verificationKey)
+            }
         }
         // Wrong public output.
         var inputs = w.publicInputs
         inputs[3] = inputs[3] + .one
         #expect(throws: PlonkVerificationError.self) {
             try Verifier.verify(proof, publicInputs: inputs, vk: pk.verificationKey)
+        }
+    }
+}
+
+/// The gate's written-out quotient term is the generic sum of its coefficients.
+@Suite struct PoseidonGateAccumulateTests {
+    @Test func accumulateEqualsTheCoefficientSum() {
+        var rng = SeededRNG(seed: 91)
+        let gate = PoseidonGate()
+        func random() -> WireValues {
+            WireValues(a: .random(using: &rng), b: .random(using: &rng), c: .random(using: &rng),
+                       d: .random(using: &rng), e: .random(using: &rng), f: .random(using: &rng))
+        }
+        for _ in 0..<20 {
+            let cur = random(), next = random()
+            let fixed = (0..<(8 * 3)).map { _ in Fr.random(using: &rng) }      // stride 3
+            let alphas = (0..<6).map { _ in Fr.random(using: &rng) }
+            fixed.withUnsafeBufferPointer { f in
+                alphas.withUnsafeBufferPointer { a in
+                    let fast = gate.accumulate(current: cur, next: next, fixed: f.baseAddress! + 1, stride: 3, alphas: a.baseAddress!)
+                    let slow = gate.defaultAccumulate(current: cur, next: next, fixed: f.baseAddress! + 1, stride: 3,
+                                                      alphas: a.baseAddress!)
+                    #expect(fast == slow)
+                }
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct EncodingTests {
     @Test func proofBinaryRoundTrip() throws {
         let bytes = Proven.proof.bytes
-        #expect(bytes.count == 1216)
+        #expect(bytes.count == 1472)
         let decoded = try Proof(bytes: bytes)
         #expect(decoded == Proven.proof)
         #expect(decoded.bytes == bytes)
@@ -74,7 +74,7 @@ import Testing
     }
 
     static let goldenVKHash = "0xc370f0d7502dd83b4e7795668511074924a3836b30888fb0248e60bcbaf175cb"
-    static let goldenProofHash = "0xd71412e0d1b49a1b7245e079e523be8ed1fc455952e5c969a5e7405434f18518"
+    static let goldenProofHash = "0x9a02dac8e087525fa178345a768a2c206382adf59dd752cc768061c6781838d0"
 }
 
 func hexString(_ b: [UInt8]) -> String { "0x" + b.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }

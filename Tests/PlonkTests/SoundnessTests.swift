@@ -73,14 +73,14 @@ enum Proven {
             var b = bytes
             b[word * 32 + 31] ^= 1
             let e = Proven.rejection(b)
-            if word < 24 {
+            if word < 2 * Proof.commitmentCount {
                 if case .malformed(.invalidPoint(_, .notOnCurve)) = e { offCurve += 1 }
             } else if e == .pairingCheckFailed {
                 pairing += 1
             }
         }
-        #expect(offCurve == 24)
-        #expect(pairing == 14)
+        #expect(offCurve == 28)
+        #expect(pairing == 18)
     }
 
     @Test func swappedCommitmentsAreRejected() {
@@ -131,9 +131,9 @@ enum Proven {
     @Test func scalarAboveRIsRejected() {
         var b = Proven.proof.bytes
         let r = BigNumber(limbs: Fr.modulusLimbs).bigEndianBytes(width: 32)
-        b.replaceSubrange((12 * 64)..<(12 * 64 + 32), with: r)
+        b.replaceSubrange((14 * 64)..<(14 * 64 + 32), with: r)
         #expect(Proven.rejection(b) == .malformed(.scalarNotCanonical(field: "proof evaluation 0")))
-        #expect(Proven.rejection(Array(b.dropLast())) == .malformed(.wrongLength(expected: 1216, got: 1215)))
+        #expect(Proven.rejection(Array(b.dropLast())) == .malformed(.wrongLength(expected: 1472, got: 1471)))
     }
 
     @Test func identityPointsProofIsRejected() {

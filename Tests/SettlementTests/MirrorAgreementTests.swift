@@ -91,26 +91,26 @@ import Testing
                        "proof for input \(i) + 1")
         }
         try b.send(.verifyProof(proof: proof, publicInputs: [pis[0], pis[2], pis[1]]), from: f.dave, expect: .pairingCheckFailed, "roots swapped")
-        try b.send(.verifyProof(proof: Array(proof.dropLast()), publicInputs: pis), from: f.dave, expect: .proofLength, "1215 bytes")
+        try b.send(.verifyProof(proof: Array(proof.dropLast()), publicInputs: pis), from: f.dave, expect: .proofLength, "1471 bytes")
         try b.send(.verifyProof(proof: Array(proof.dropLast()), publicInputs: [pis[0], pis[1], .max]), from: f.dave,
-                   expect: .proofLength, "1215 bytes and an input of 2^256 - 1")
-        try b.send(.verifyProof(proof: proof + [0], publicInputs: pis), from: f.dave, expect: .calldataRejected, "1217 bytes")
-        for word in 0..<38 {
+                   expect: .proofLength, "1471 bytes and an input of 2^256 - 1")
+        try b.send(.verifyProof(proof: proof + [0], publicInputs: pis), from: f.dave, expect: .calldataRejected, "1473 bytes")
+        for word in 0..<(Proof.byteCount / 32) {
             var bad = proof
             for j in 32 * word..<32 * word + 32 { bad[j] ^= 0xff }
             try b.send(.verifyProof(proof: bad, publicInputs: pis), from: f.dave,
-                       expect: word < 24 ? .proofCoordinateNotBelowP : .proofScalarNotBelowR, "word \(word) flipped")
+                       expect: word < 2 * Proof.commitmentCount ? .proofCoordinateNotBelowP : .proofScalarNotBelowR, "word \(word) flipped")
             var low = proof
             low[32 * word + 31] ^= 1
             try b.send(.verifyProof(proof: low, publicInputs: pis), from: f.dave,
-                       expect: word < 24 ? .proofPointNotOnCurve : .pairingCheckFailed, "word \(word) low bit")
+                       expect: word < 2 * Proof.commitmentCount ? .proofPointNotOnCurve : .pairingCheckFailed, "word \(word) low bit")
         }
         // The Swift Plonk verifier agrees on the valid proof and on a tampered one.
         let vk = f.deployment.vk
         let x = try PublicInputs.decode(pis.map(\.bigEndianBytes))
         #expect(throws: Never.self) { try ProofEnvelopeCheck.verify(proof, x, vk) }
         var tampered = proof
-        tampered[800] ^= 1
+        tampered[Proof.byteCount - 100] ^= 1   // a low byte of an evaluation at ζω
         #expect(throws: PlonkVerificationError.self) { try ProofEnvelopeCheck.verify(tampered, x, vk) }
     }
 

@@ -28,7 +28,7 @@ final class SettlementFixture: Sendable {
                                            genesisStateRoot: genesisRoot, vk: pk.verificationKey)
     }
 
-    /// A valid proof (1216 bytes) for `publicInputs` (three words, each < r).
+    /// A valid proof (1472 bytes) for `publicInputs` (three words, each < r).
     func prove(_ publicInputs: [UInt256], seed: UInt64 = 1) -> [UInt8] {
         let x = publicInputs.map { Fr(bigEndianBytes: $0.bigEndianBytes)! }
         let (_, w) = SettlementStub(count: 1).build(publicInputs: x).compile()
