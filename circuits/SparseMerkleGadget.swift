@@ -80,7 +80,7 @@ public enum SparseMerkleGadget {
         let keyBits = lowBits(&cs, key, depth: depth)
         let endBits = lowBits(&cs, ko, depth: depth)
 
-        var curOld = oldEnd, curNew = newEnd
+        var oldLevels = [PoseidonGadget.Level](), newLevels = [PoseidonGadget.Level]()
         var eoBelow: Variable? = nil, enBelow: Variable? = nil
         var lastCount = zero
         for i in stride(from: depth - 1, through: 0, by: -1) {
@@ -99,22 +99,16 @@ public enum SparseMerkleGadget {
             let pushed = cs.mul(last, oldEnd)
             cs.assertMul(added, s, pushed)                                   // empty siblings, then the leaf
             lastCount = cs.add(lastCount, last)
-            curOld = level(&cs, cur: curOld, end: oldEnd, enabled: eo, bit: keyBits[i], sibling: s, zero: zero)
-            curNew = level(&cs, cur: curNew, end: newEnd, enabled: en, bit: keyBits[i], sibling: s, zero: zero)
+            oldLevels.append(PoseidonGadget.Level(bit: keyBits[i], sibling: s, enabled: eo))
+            newLevels.append(PoseidonGadget.Level(bit: keyBits[i], sibling: s, enabled: en))
             eoBelow = eo; enBelow = en
         }
         cs.assertEqual(lastCount, split)                                     // a split adds levels
-        return Output(oldRoot: curOld, newRoot: curNew, oldPresent: own, oldValue: vo)
-    }
-
-    /// One level of one path: (l, r) = bit ? (sibling, cur) : (cur, sibling); the node is
-    /// Poseidon(l, r) where the path reaches the level, else the path's end.
-    static func level(_ cs: inout ConstraintSystem, cur: Variable, end: Variable, enabled: Variable,
-                      bit: Variable, sibling: Variable, zero: Variable) -> Variable {
-        let swap = cs.mul(bit, cs.sub(sibling, cur))
-        let l = cs.add(cur, swap), r = cs.sub(sibling, swap)
-        let h = PoseidonGadget.permute(&cs, [zero, l, r])[0]
-        return cs.add(end, cs.mul(enabled, cs.sub(h, end)))
+        // Each path, bottom up: where the path reaches a level the node is Poseidon(l, r) with
+        // (l, r) = bit ? (sibling, node) : (node, sibling), else it stays the path's end.
+        let oldRoot = PoseidonGadget.merklePath(&cs, end: oldEnd, levels: oldLevels)
+        let newRoot = PoseidonGadget.merklePath(&cs, end: newEnd, levels: newLevels)
+        return Output(oldRoot: oldRoot, newRoot: newRoot, oldPresent: own, oldValue: vo)
     }
 
     /// The low `depth` bits of `x` (boolean variables, least significant first), with the rest

@@ -146,7 +146,7 @@ def parse_vk(binary):
              for i in range(count)]
     assert o + 64 * count == len(b), "vk trailing bytes"
     spec = (b"PVK1\x01" + bytes([log_n]) + (3).to_bytes(4, "big") + w(pow(5, (R - 1) >> log_n, R)) + w(5) + w(25)
-            + b"".join(w(x) for x in g2) + b"\x00\x01\x00\x15poseidon.t3.circom.w6\x00\x08\x00\x06\x00\x16"
+            + b"".join(w(x) for x in g2) + b"\x00\x01\x00\x15poseidon.t3.circom.w6\x00\x0b\x00\x06\x00\x19"
             + b"".join(w(x) + w(y) for x, y in fixed))
     return dict(log_n=log_n, ell=ell, omega=omega, k=(k1, k2), g2=g2, gates=gates, fixed=fixed,
                 hash=keccak(binary), spec_hash=keccak(spec))
@@ -194,7 +194,7 @@ class Chain:
         for a in {owner, *froms}:
             self.evm.set_balance(a, FUND)
         code = unhex(open(os.path.join(ART, "Rollup.bin")).read().strip())
-        ctor = encode(["address", "uint256", "bytes32", "uint256", "uint256[4]", "uint256[2][22]"], args)
+        ctor = encode(["address", "uint256", "bytes32", "uint256", "uint256[4]", "uint256[2][25]"], args)
         try:
             self.addr = self.evm.deploy(owner, code + ctor, gas=GAS)
         except RuntimeError as e:
@@ -570,7 +570,7 @@ def main():
 
     scenario, post, vk_json = build(zk, workdir)
     vk = parse_vk(unhex(vk_json["vk"]))
-    check(vk["ell"] == 3 and vk["gates"] == [("poseidon.t3.circom.w6", 8, 6)] and len(vk["fixed"]) == 22, "VK shape")
+    check(vk["ell"] == 3 and vk["gates"] == [("poseidon.t3.circom.w6", 11, 6)] and len(vk["fixed"]) == 25, "VK shape")
     check(vk["omega"] == pow(5, (R - 1) >> vk["log_n"], R) and vk["k"] == (5, 25), "VK ω, k1, k2")
     check(vk["hash"] == unhex(vk_json["vkHash"]), "keccak(VK binary) = the VK JSON's vkHash")
     check(vk["spec_hash"] == vk["hash"], "the SPEC.md encoding of the VK = the prover's binary")

@@ -38,7 +38,7 @@ public struct RollupDeployment: Sendable {
         self.genesisStateRoot = genesisStateRoot; self.vk = vk
     }
 
-    /// The ABI-encoded constructor arguments `(address, uint256, bytes32, uint256, uint256[4], uint256[2][22])`,
+    /// The ABI-encoded constructor arguments `(address, uint256, bytes32, uint256, uint256[4], uint256[2][25])`,
     /// appended to the init code.
     public var constructorArguments: [UInt8] {
         var out = sequencer.word.bigEndianBytes + l2ChainId.bigEndianBytes + genesisStateRoot.bigEndianBytes

@@ -70,7 +70,7 @@ import TestSupport
             Issue.record("expected a custom-gate failure"); return
         }
         #expect(row2 == 2 && constraint2 == 0)
-        let full = (0..<8).map { circuit.gateColumns[circuit.gateColumnOffsets[0] + $0][2] }
+        let full = (0..<PoseidonGate.Column.count).map { circuit.gateColumns[circuit.gateColumnOffsets[0] + $0][2] }
         #expect(full[PoseidonGate.Column.full] == .one)
         let values = PoseidonGate().evaluate(fixed: full, current: w.row(2), next: w.row(3))
         #expect(values[0] != .zero && values[1] != .zero && values[2] != .zero && values[3] != .zero)
@@ -187,7 +187,7 @@ import TestSupport
         }
         for _ in 0..<20 {
             let cur = random(), next = random()
-            let fixed = (0..<(8 * 3)).map { _ in Fr.random(using: &rng) }      // stride 3
+            let fixed = (0..<(PoseidonGate.Column.count * 3)).map { _ in Fr.random(using: &rng) }      // stride 3
             let alphas = (0..<6).map { _ in Fr.random(using: &rng) }
             fixed.withUnsafeBufferPointer { f in
                 alphas.withUnsafeBufferPointer { a in
@@ -198,5 +198,53 @@ import TestSupport
                 }
             }
         }
+    }
+}
+
+/// `PoseidonGadget.merklePath`: level rows swap by the bit, select rows keep the path's end
+/// below the path and take the hash above it.
+@Suite struct MerklePathTests {
+    /// A 4-level path: bits 1, 0, 1, 1; the path reaches the top three levels only.
+    static func build() -> (ConstraintSystem, Variable, Fr) {
+        var cs = ConstraintSystem()
+        let end = cs.alloc(Fr(1234))
+        let bits: [Fr] = [.one, .zero, .one, .one], enabled: [Fr] = [.zero, .one, .one, .one]
+        let siblings = [Fr(11), Fr(22), Fr(33), Fr(44)]
+        var levels = [PoseidonGadget.Level]()
+        var node = Fr(1234)
+        for i in 0..<4 {
+            let b = cs.alloc(bits[i]), s = cs.alloc(siblings[i]), e = cs.alloc(enabled[i])
+            cs.assertBoolean(b); cs.assertBoolean(e)
+            levels.append(PoseidonGadget.Level(bit: b, sibling: s, enabled: e))
+            let h = bits[i] == .one ? Poseidon.hash(siblings[i], node) : Poseidon.hash(node, siblings[i])
+            node = enabled[i] == .one ? h : Fr(1234)
+        }
+        let root = PoseidonGadget.merklePath(&cs, end: end, levels: levels)
+        return (cs, root, node)
+    }
+
+    @Test func rootMatchesNativeHashes() throws {
+        let (cs, root, expected) = Self.build()
+        #expect(cs.value(of: root) == expected)
+        let (circuit, w) = cs.compile()
+        try circuit.check(w)
+    }
+
+    @Test func wrongWitnessFails() {
+        let (cs, _, _) = Self.build()
+        let (circuit, good) = cs.compile()
+        // Rows: 8 boolean rows, then per level 1 level row, 27 round rows, 1 select row.
+        let levelRow = 8, selectRow = 8 + 28
+        func fails(_ change: (inout Assignment) -> Void) -> Bool {
+            var w = good
+            change(&w)
+            do { try circuit.check(w); return false } catch { return true }
+        }
+        #expect(!fails { _ in })
+        #expect(fails { $0.b[levelRow] += .one })                // another sibling in the level row (copy and swap)
+        #expect(fails { $0.a[selectRow] += .one })               // a wrong hash
+        #expect(fails { $0.a[selectRow + 1] = Fr(1234) + .one }) // the next level's node is not the selection
+        // The select row's successor holds the end below the path (level 0 is not reached).
+        #expect(good.a[selectRow + 1] == Fr(1234))
     }
 }
