@@ -132,8 +132,9 @@ public struct PoseidonGate: CustomGate {
         let qLevel = fixed[5 * stride], qSelect = fixed[6 * stride], qLast = fixed[7 * stride]
         let sa = w.d * w.d * w.a, sb = w.e * w.e * w.b, sc = w.f * w.f * w.c
         let sna = n.d * n.d * n.a, snb = n.e * n.e * n.b
-        let qSbox = qFull + qEntry + qPartial + qExit + qLast
-        let qNext = qSbox - qLast + qAdd + qLevel         // the types that set all of next.a, next.b, next.c
+        let qFullState = qFull + qEntry + qPartial + qExit   // S-box rows that set all of next.a, next.b, next.c
+        let qSbox = qFullState + qLast
+        let qNext = qFullState + qAdd + qLevel                // every type that sets all three
         let p0 = partial[0], p1 = partial[1], p2 = partial[2], p3 = partial[3], p4 = partial[4]
         let levelSwap = qLevel * (w.c * (w.b - w.a))
         let t0 = qAdd * w.a

@@ -5,7 +5,7 @@ import Poseidon
 /// A stand-in for the batch circuit with the same public shape: exactly three
 /// public inputs (x0, x1, x2) = (binding, prev state root, post state root) and
 /// the Poseidon gate, so its verification key has the layout the settlement
-/// contract accepts (14 built-in + 8 Poseidon columns, ℓ = 3). It proves N
+/// contract accepts (14 built-in + 11 Poseidon columns, ℓ = 3). It proves N
 /// Poseidon permutations of (x0, x1, x2), which any inputs satisfy: the
 /// settlement tests use it to produce valid proofs for any batch's public
 /// inputs, and it stays useful as the smallest circuit the contract verifies.

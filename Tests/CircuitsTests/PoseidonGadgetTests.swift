@@ -44,6 +44,12 @@ import TestSupport
         do { try circuit.check(w); return nil } catch { return error }
     }
 
+    /// The (gate, row, constraint) of the first failure, or nil when it is not a custom gate's.
+    func failingGate(_ circuit: CompiledCircuit, _ w: Assignment) -> (gate: String, row: Int, constraint: Int)? {
+        guard case let .customGate(gate, row, constraint, _)? = checkError(circuit, w) else { return nil }
+        return (gate, row, constraint)
+    }
+
     @Test func wrongWitnessIsNamed() throws {
         let (cs, _) = Self.single([Fr(1), Fr(2), Fr(3)])
         let (circuit, good) = cs.compile()
@@ -51,24 +57,18 @@ import TestSupport
         // An S-box input on row 10 (the middle of three): row 9's transition to it fails first.
         var w = good
         w.b[10] = w.b[10] + .one
-        guard case let .customGate(gate, row, constraint, _)? = checkError(circuit, w) else {
-            Issue.record("expected a custom-gate failure"); return
-        }
+        let (gate, row, constraint) = try #require(failingGate(circuit, w))
         #expect(gate == "poseidon.t3.circom.w6" && row == 9 && constraint == 1)
         // The square e on row 10 is read through the next row by row 9's third transition
         // (x_{i+5} reads x_{i+4}⁵ = e²·b of the next row): that fails first.
         w = good
         w.e[10] = w.e[10] + .one
-        guard case let .customGate(_, rowE, constraintE, _)? = checkError(circuit, w) else {
-            Issue.record("expected a custom-gate failure"); return
-        }
+        let (rowE, constraintE) = try #require(failingGate(circuit, w).map { ($0.row, $0.constraint) })
         #expect(rowE == 9 && constraintE == 2)
         // d ≠ a² on row 2 (a full round): all three outputs read a⁵ = d²·a and fail, and so does d = a².
         w = good
         w.d[2] = w.d[2] + .one
-        guard case let .customGate(_, row2, constraint2, _)? = checkError(circuit, w) else {
-            Issue.record("expected a custom-gate failure"); return
-        }
+        let (row2, constraint2) = try #require(failingGate(circuit, w).map { ($0.row, $0.constraint) })
         #expect(row2 == 2 && constraint2 == 0)
         let full = (0..<PoseidonGate.Column.count).map { circuit.gateColumns[circuit.gateColumnOffsets[0] + $0][2] }
         #expect(full[PoseidonGate.Column.full] == .one)
@@ -79,16 +79,12 @@ import TestSupport
         // The exit row's successor (the first full state after the partial rounds).
         w = good
         w.a[24] = w.a[24] + .one
-        guard case let .customGate(_, rowX, constraintX, _)? = checkError(circuit, w) else {
-            Issue.record("expected a custom-gate failure"); return
-        }
+        let (rowX, constraintX) = try #require(failingGate(circuit, w).map { ($0.row, $0.constraint) })
         #expect(rowX == 23 && constraintX == 0)
         // The output row: the last transition fails.
         w = good
         w.c[28] = w.c[28] + .one
-        guard case let .customGate(_, row3, constraint3, _)? = checkError(circuit, w) else {
-            Issue.record("expected a custom-gate failure"); return
-        }
+        let (row3, constraint3) = try #require(failingGate(circuit, w).map { ($0.row, $0.constraint) })
         #expect(row3 == 27 && constraint3 == 2)
     }
 
