@@ -130,6 +130,9 @@ public struct StressHarness: Sendable {
         let deadline = Date().addingTimeInterval(options.drainSeconds)
         while recorder.pendingCount > 0 && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
         watcher.cancel()
+        let pending = recorder.pendingCount
+        log(pending == 0 ? "every accepted transfer included; writing the report"
+                         : "\(pending) accepted transfers not included after \(Int(options.drainSeconds)) s of draining; writing the report")
         return recorder.report(sendSeconds: sendSeconds)
     }
 

@@ -74,6 +74,12 @@ struct StressCommand: AsyncParsableCommand {
         let json = result.json.serialized
         if let report { try Data(json).write(to: URL(fileURLWithPath: report)) }
         if let svg { try Data(result.svg.utf8).write(to: URL(fileURLWithPath: svg)) }
-        print(String(decoding: json, as: UTF8.self))
+        FileHandle.standardOutput.write(Data(json) + Data("\n".utf8))
+        // Leave without process teardown. FoundationNetworking's URLSession on Linux can hang or crash in
+        // its exit-time cleanup (curl multi-handle deinit racing OpenSSL's atexit handler and dispatch
+        // source cancellation: swift-corelibs-foundation #5469, #4791); the demo saw this as a stress run
+        // that never exited, with its buffered report lost. Everything is written (unbuffered) by now.
+        FileHandle.standardError.write(Data("stress: done\n".utf8))
+        _exit(0)
     }
 }
