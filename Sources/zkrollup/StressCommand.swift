@@ -67,9 +67,8 @@ struct StressCommand: AsyncParsableCommand {
         options.erc20Percent = (shares["erc20"] ?? 0) * 100 / totalShare
         options.accounts = accounts; options.transactions = count; options.rate = max ? nil : rate
         options.concurrency = concurrency; options.drainSeconds = drain; options.batchSize = Swift.max(batch, 1)
-        let harness = StressHarness(client: RPCClient(url: url, connections: concurrency), options: options) { line in
-            FileHandle.standardError.write(Data(("stress: " + line + "\n").utf8))
-        }
+        let log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data(("stress: " + line + "\n").utf8)) }
+        let harness = StressHarness(client: RPCClient(url: url, connections: concurrency), options: options, log: log)
         let result = try await harness.run()
         let json = result.json.serialized
         if let report { try Data(json).write(to: URL(fileURLWithPath: report)) }
@@ -79,7 +78,7 @@ struct StressCommand: AsyncParsableCommand {
         // its exit-time cleanup (curl multi-handle deinit racing OpenSSL's atexit handler and dispatch
         // source cancellation: swift-corelibs-foundation #5469, #4791); the demo saw this as a stress run
         // that never exited, with its buffered report lost. Everything is written (unbuffered) by now.
-        FileHandle.standardError.write(Data("stress: done\n".utf8))
+        log("done")
         _exit(0)
     }
 }
