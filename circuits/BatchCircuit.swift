@@ -80,6 +80,10 @@ public struct BatchCircuit: Sendable, Equatable {
         return one > 1 << logSize ? 0 : 1 + ((1 << logSize) - one) / per
     }
 
+    /// The account tree's keys are addresses (`StateCommitment.accountKey`): below 2^160, so
+    /// each account access decomposes its keys with one short range check.
+    public static let accountKeyBits = 160
+
     /// What the public inputs are, in order.
     public static let publicInputNames = ["binding", "prev state root", "post state root"]
 
@@ -116,21 +120,21 @@ public struct BatchCircuit: Sendable, Equatable {
 
             cs.region("\(name): value < 2^128")
             let value = word(slot?.value)
-            RangeCheck.checkBits(&cs, value, bits: 128)
+            RangeCheck.checkBits16(&cs, value, bits: 128)
             cs.region("\(name): gas limit, fee cap, base fee < 2^64")
             let gasLimit = u(slot?.gasLimit ?? 0), feeCap = word(slot?.feeCap), baseFee = word(slot?.baseFee)
-            for x in [gasLimit, feeCap, baseFee] { RangeCheck.checkBits(&cs, x, bits: 64) }
+            for x in [gasLimit, feeCap, baseFee] { RangeCheck.checkBits16(&cs, x, bits: 64) }
             let price = word(slot?.gasPrice), gasUsed = u(slot?.gasUsed ?? 0)
             cs.region("\(name): gas price ≤ fee cap")
-            RangeCheck.checkBits(&cs, cs.sub(feeCap, price), bits: 64)
+            RangeCheck.checkBits16(&cs, cs.sub(feeCap, price), bits: 64)
             cs.region("\(name): gas price ≥ base fee")
             let tip = cs.sub(price, baseFee)
-            RangeCheck.checkBits(&cs, tip, bits: 64)
+            RangeCheck.checkBits16(&cs, tip, bits: 64)
             cs.region("\(name): gas used = 21000 (transfer), ≥ 21000 (call, creation)")
             cs.addRow(a: isTransfer, b: gasUsed, qL: -Fr(21_000), qM: .one)
-            RangeCheck.checkBits(&cs, cs.mul(isCon, cs.combine(gasUsed, .one, gasUsed, .zero, constant: -Fr(21_000))), bits: 64)
+            RangeCheck.checkBits16(&cs, cs.mul(isCon, cs.combine(gasUsed, .one, gasUsed, .zero, constant: -Fr(21_000))), bits: 64)
             cs.region("\(name): gas used ≤ gas limit")
-            RangeCheck.checkBits(&cs, cs.sub(gasLimit, gasUsed), bits: 64)
+            RangeCheck.checkBits16(&cs, cs.sub(gasLimit, gasUsed), bits: 64)
             let fee = cs.mul(isTx, cs.mul(gasUsed, price))
             cs.region("\(name): value moved")
             let moved = cs.mul(value, success)
@@ -142,12 +146,12 @@ public struct BatchCircuit: Sendable, Equatable {
             let sPacked = cs.combine(sNonce, StateCommitment.nonceShift, sBalance, .one)
             let sOld = PoseidonGadget.permute(&cs, [cs.zero(), sPacked, eoa])[0]
             cs.region("\(name) sender: nonce + 1 < 2^64")
-            RangeCheck.checkBits(&cs, cs.combine(sNonce, .one, sNonce, .zero, constant: .one), bits: 64)
+            RangeCheck.checkBits16(&cs, cs.combine(sNonce, .one, sNonce, .zero, constant: .one), bits: 64)
             cs.region("\(name) sender: balance < 2^128")
-            RangeCheck.checkBits(&cs, sBalance, bits: 128)
+            RangeCheck.checkBits16(&cs, sBalance, bits: 128)
             cs.region("\(name) sender: balance ≥ value + gas limit × fee cap")
             let upFront = cs.sub(cs.sub(sBalance, value), cs.mul(gasLimit, feeCap))
-            RangeCheck.checkBits(&cs, cs.mul(isTx, upFront), bits: 128)
+            RangeCheck.checkBits16(&cs, cs.mul(isTx, upFront), bits: 128)
             cs.region("\(name) sender: nonce check")
             let txNonce = u(slot?.nonce ?? 0)
             cs.addRow(a: isTx, b: cs.sub(txNonce, sNonce), qM: .one)
@@ -156,7 +160,8 @@ public struct BatchCircuit: Sendable, Equatable {
             let sNewLeaf = PoseidonGadget.permute(&cs, [cs.zero(), sNew, eoa])[0]
             cs.region("\(name) sender: state tree access")
             let sKey = f(s.sender.key)
-            let sAccess = SparseMerkleGadget.access(&cs, key: sKey, write: isTx, newValue: sNewLeaf, witness: s.sender)
+            let sAccess = SparseMerkleGadget.access(&cs, key: sKey, write: isTx, newValue: sNewLeaf, witness: s.sender,
+                                                  keyBits: Self.accountKeyBits)
             cs.region("\(name) sender: state root chain")
             cs.assertEqual(sAccess.oldRoot, root)
             root = sAccess.newRoot
@@ -194,7 +199,7 @@ public struct BatchCircuit: Sendable, Equatable {
             fees = cs.add(fees, cs.mul(isTx, cs.mul(gasUsed, tip)))
         }
         cs.region("coinbase: fees < 2^128")
-        RangeCheck.checkBits(&cs, fees, bits: 128)
+        RangeCheck.checkBits16(&cs, fees, bits: 128)
         let cbKey = cs.alloc(StateCommitment.accountKey(w.coinbase))
         root = credit(&cs, "coinbase", key: cbKey, amount: fees, active: cs.constant(.one), noCode: cs.zero(),
                       eoa: eoa, fields: w.coinbaseFields, witness: w.coinbaseAccess, root: root)
@@ -251,10 +256,10 @@ public struct BatchCircuit: Sendable, Equatable {
         let packed = cs.combine(nonce, StateCommitment.nonceShift, balance, .one)
         let oldLeaf = PoseidonGadget.permute(&cs, [cs.zero(), packed, codeStorage])[0]
         cs.region("\(name): nonce < 2^64, balance < 2^128")
-        RangeCheck.checkBits(&cs, nonce, bits: 64)
-        RangeCheck.checkBits(&cs, balance, bits: 128)
+        RangeCheck.checkBits16(&cs, nonce, bits: 64)
+        RangeCheck.checkBits16(&cs, balance, bits: 128)
         cs.region("\(name): balance + amount < 2^128")
-        RangeCheck.checkBits(&cs, cs.add(balance, amount), bits: 128)
+        RangeCheck.checkBits16(&cs, cs.add(balance, amount), bits: 128)
         let (changes, nonceAdd, codeStorageNew) = contract?(&cs, codeStorage, nonce) ?? (cs.zero(), cs.zero(), codeStorage)
         cs.region("\(name): credit")
         let packedNew = cs.combine(cs.add(packed, amount), .one, nonceAdd, StateCommitment.nonceShift)
@@ -269,7 +274,8 @@ public struct BatchCircuit: Sendable, Equatable {
         let write = cs.alloc((present || !amountValue.isZero || !cs.value(of: changes).isZero)
                              && !cs.value(of: active).isZero ? .one : .zero)
         cs.region("\(name): state tree access")
-        let acc = SparseMerkleGadget.access(&cs, key: key, write: write, newValue: newLeaf, witness: witness)
+        let acc = SparseMerkleGadget.access(&cs, key: key, write: write, newValue: newLeaf, witness: witness,
+                                            keyBits: Self.accountKeyBits)
         cs.region("\(name): state root chain")
         cs.assertEqual(acc.oldRoot, root)
         cs.region("\(name): absent means empty, present matches its leaf")

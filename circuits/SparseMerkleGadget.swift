@@ -16,8 +16,9 @@ import State
 ///   added levels exist exactly when the access writes over another key's leaf.
 ///
 /// The path bits are the key's low D bits, decomposed canonically (the rest of the key is
-/// range-checked below ((r − 1) >> D) − 1, so the decomposition cannot alias to key + r), once
-/// for the key and once for the old path's end leaf. Hashes: a branch is permute(0, l, r)[0], a
+/// range-checked below ((r − 1) >> D) − 1, or below 2^(keyBits − D) in a tree whose keys are
+/// known to be short, so the decomposition cannot alias to key + r), once for the key and once
+/// for the old path's end leaf. Hashes: a branch is permute(0, l, r)[0], a
 /// leaf permute(1, key, value)[0] (`SparseMerkleTree`).
 ///
 /// The caller binds `oldRoot` to the current root and `key`, `write`, `newValue` to its logic;
@@ -46,13 +47,22 @@ public enum SparseMerkleGadget {
 
     /// Adds the access. `write` must be 1 (the key is set to `newValue`, which is non-zero) or 0
     /// (a read: the new root is the old one); `witness` supplies the paths.
+    ///
+    /// `keyBits` bounds every key of the tree (`fullField`, or e.g. 160 for the account tree,
+    /// whose keys are addresses): below 2^keyBits ≤ 2^252 the decomposition needs only
+    /// key >> D < 2^(keyBits − D), one short range check instead of two of 254 − D bits.
     public static func access(_ cs: inout ConstraintSystem, key: Variable, write: Variable, newValue: Variable,
-                              witness a: SparseMerkleAccess) -> Output {
+                              witness a: SparseMerkleAccess, keyBits: Int = fullField) -> Output {
         let depth = a.depth
         precondition(a.siblings.count == depth && depth >= 6 && depth < 64, "depth 6...63")
+        precondition(keyBits == fullField || (keyBits > depth && keyBits <= 252), "key bound above the depth, ≤ 252 bits")
         let zero = cs.zero()
         let one = cs.constant(.one)
         func bool(_ b: Bool) -> Variable { cs.alloc(b ? .one : .zero) }
+        let caller = cs.currentRegion
+        func part(_ name: String) { cs.region(caller.map { "\($0) · \(name)" } ?? name) }
+        defer { if let caller { cs.region(caller) } }
+        part("end and leaves")
         cs.assertBoolean(write)
 
         // The old path's end: empty, the key's own leaf, or another key's leaf.
@@ -77,9 +87,11 @@ public enum SparseMerkleGadget {
         let newEnd = cs.add(oldEnd, cs.mul(write, change))
         let split = cs.mul(write, other)
 
-        let keyBits = lowBits(&cs, key, depth: depth)
-        let endBits = lowBits(&cs, ko, depth: depth)
+        part("key bits")
+        let pathBits = lowBits(&cs, key, depth: depth, keyBits: keyBits)
+        let endBits = lowBits(&cs, ko, depth: depth, keyBits: keyBits)
 
+        part("path flags")
         var oldLevels = [PoseidonGadget.Level](), newLevels = [PoseidonGadget.Level]()
         var eoBelow: Variable? = nil, enBelow: Variable? = nil
         var lastCount = zero
@@ -90,37 +102,48 @@ public enum SparseMerkleGadget {
             if let below = enBelow { cs.addRow(a: below, b: en, qL: .one, qM: -Fr.one) }
             let added = cs.sub(en, eo)
             cs.assertBoolean(added)                                          // en ≥ eo
-            cs.addRow(a: added, b: split, qL: .one, qM: -Fr.one)             // added → split
-            let boundary = enBelow.map { cs.sub(en, $0) } ?? en             // the new path's last level
-            let last = cs.mul(added, boundary)
-            let differ = cs.combine(keyBits[i], .one, endBits[i], .one, product: -Fr(2))
+            // The new path's last level: added levels run down to it, so last = added·(1 − en
+            // below) (en is 1 wherever added is). Σ last = split below also gives added → split.
+            let last = enBelow.map { cs.combine(added, .one, $0, .zero, product: -Fr.one) } ?? added
+            let differ = cs.combine(pathBits[i], .one, endBits[i], .one, product: -Fr(2))
             cs.assertMul(added, differ, last)                                // bits equal, then differ last
             let s = cs.alloc(a.siblings[i])
             let pushed = cs.mul(last, oldEnd)
             cs.assertMul(added, s, pushed)                                   // empty siblings, then the leaf
             lastCount = cs.add(lastCount, last)
-            oldLevels.append(PoseidonGadget.Level(bit: keyBits[i], sibling: s, enabled: eo))
-            newLevels.append(PoseidonGadget.Level(bit: keyBits[i], sibling: s, enabled: en))
+            oldLevels.append(PoseidonGadget.Level(bit: pathBits[i], sibling: s, enabled: eo))
+            newLevels.append(PoseidonGadget.Level(bit: pathBits[i], sibling: s, enabled: en))
             eoBelow = eo; enBelow = en
         }
         cs.assertEqual(lastCount, split)                                     // a split adds levels
         // Each path, bottom up: where the path reaches a level the node is Poseidon(l, r) with
         // (l, r) = bit ? (sibling, node) : (node, sibling), else it stays the path's end.
+        part("old path")
         let oldRoot = PoseidonGadget.merklePath(&cs, end: oldEnd, levels: oldLevels)
+        part("new path")
         let newRoot = PoseidonGadget.merklePath(&cs, end: newEnd, levels: newLevels)
         return Output(oldRoot: oldRoot, newRoot: newRoot, oldPresent: own, oldValue: vo)
     }
 
+    /// The key bound of a tree whose keys are any field element (storage trees: Poseidon hashes).
+    public static let fullField = 254
+
     /// The low `depth` bits of `x` (boolean variables, least significant first), with the rest
-    /// range-checked below ((r − 1) >> depth) − 1 so that no other decomposition exists.
-    public static func lowBits(_ cs: inout ConstraintSystem, _ x: Variable, depth: Int) -> [Variable] {
+    /// range-checked so that no other decomposition exists: below ((r − 1) >> depth) − 1 for a
+    /// full-field key, below 2^(keyBits − depth) for a key known to be below 2^keyBits (then
+    /// rest·2^depth + bits < 2^252 < r cannot wrap).
+    public static func lowBits(_ cs: inout ConstraintSystem, _ x: Variable, depth: Int, keyBits: Int = fullField) -> [Variable] {
         let (bits, high) = SparseMerkleTree.split(cs.value(of: x), depth: depth)
         let b = bits.map { cs.alloc($0 ? .one : .zero) }
         for v in b { cs.assertBoolean(v) }
         let hi = cs.alloc(high)
-        RangeCheck.checkBits(&cs, hi, bits: 254 - depth)
-        let slack = cs.combine(hi, -Fr.one, hi, .zero, constant: SparseMerkleTree.highLimit(depth: depth))
-        RangeCheck.checkBits(&cs, slack, bits: 254 - depth)
+        if keyBits == fullField {
+            RangeCheck.checkBits16(&cs, hi, bits: 254 - depth)
+            let slack = cs.combine(hi, -Fr.one, hi, .zero, constant: SparseMerkleTree.highLimit(depth: depth))
+            RangeCheck.checkBits16(&cs, slack, bits: 254 - depth)
+        } else {
+            RangeCheck.checkBits16(&cs, hi, bits: keyBits - depth)
+        }
         var acc = hi
         for i in stride(from: depth - 1, through: 1, by: -1) { acc = cs.combine(acc, Fr(2), b[i], .one) }
         cs.addRow(a: acc, b: b[0], c: x, qL: Fr(2), qR: .one, qO: -Fr.one)

@@ -8,6 +8,22 @@ extension ConstraintSystem {
         regionStarts.append((rowCount, name))
     }
 
+    /// The name of the region rows are added to now, if any (gadgets name their parts
+    /// "⟨caller's region⟩ · part" and hand the caller's name back when done).
+    public var currentRegion: String? { regionStarts.last?.name }
+
+    /// Every region with the rows it holds (regions of one name summed), in first-use order:
+    /// where a circuit's rows go (`zkrollup circuit rows`).
+    public var regionRows: [(name: String, rows: Int)] {
+        var order: [String] = [], rows: [String: Int] = [:]
+        for (i, start) in regionStarts.enumerated() {
+            let end = i + 1 < regionStarts.count ? regionStarts[i + 1].row : rowCount
+            if rows[start.name] == nil { order.append(start.name) }
+            rows[start.name, default: 0] += end - start.row
+        }
+        return order.map { ($0, rows[$0]!) }
+    }
+
     /// The region of a row of the compiled circuit ("public input i" on the public-input rows
     /// that come first), or nil.
     public func regionName(compiledRow row: Int) -> String? {

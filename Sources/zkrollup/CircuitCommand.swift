@@ -1,10 +1,12 @@
 import ArgumentParser
+import Foundation
 import Circuits
 
-/// `zkrollup circuit coverage`: what the batch circuit constrains and what it does not.
+/// `zkrollup circuit coverage`: what the batch circuit constrains and what it does not;
+/// `zkrollup circuit rows`: where one slot's rows go.
 struct CircuitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "circuit", abstract: "The batch circuit.", subcommands: [Coverage.self])
+        commandName: "circuit", abstract: "The batch circuit.", subcommands: [Coverage.self, Rows.self])
 
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,4 +26,36 @@ struct CircuitCommand: ParsableCommand {
             }
         }
     }
+
+    struct Rows: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print where the rows of one slot and of one storage write go, by region, at a tree depth.")
+
+        @Option(help: "The state tree depth (6…63).")
+        var depth: Int = BatchCircuitSpec.depth
+
+        func validate() throws {
+            guard (6...63).contains(depth) else { throw ValidationError("--depth must be 6…63") }
+        }
+
+        func run() {
+            // A two-slot, one-write circuit: slot 1 and storage op 0 are what each further one costs.
+            let circuit = BatchCircuit(depth: depth, capacity: 2, writes: 1)
+            let cs = circuit.build(circuit.emptyWitness)
+            for (title, prefix, total) in [("slot", "slot 1", BatchCircuit.rowsPerSlot(depth: depth)),
+                                           ("storage write", "storage op 0", BatchCircuit.rowsPerWrite(depth: depth))] {
+                let parts = cs.regionRows.filter { $0.name.hasPrefix(prefix) }
+                print("rows per \(title) at depth \(depth): \(total)")
+                for p in parts.sorted(by: { $0.rows > $1.rows }) {
+                    let share = Double(p.rows) * 100 / Double(total)
+                    print(String(p.rows).leftPadded(8) + "  " + String(format: "%5.1f%%", share) + "  "
+                          + p.name.dropFirst(prefix.count).drop(while: { $0 == ":" || $0 == " " }))
+                }
+            }
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -106,9 +106,9 @@ import TestSupport
         // A balance changed in the pre-state: the prev root is not the committed one.
         var s = Self.state(); s.accounts[Self.bob]!.balance = UInt256(1_000_000_001)
         let committed = try Self.witness()
-        fails(try Self.witness(state: s, prev: committed.prevRoot), "[public input 1 (prev state root)] [slot 0 sender: state tree access]")
+        fails(try Self.witness(state: s, prev: committed.prevRoot), "[public input 1 (prev state root)] [slot 0 sender: state tree access · old path]")
         // A claimed post root that is not where the batch leads.
-        fails(try Self.witness(post: committed.postRoot + .one), "[public input 2 (post state root)] [coinbase: state tree access]")
+        fails(try Self.witness(post: committed.postRoot + .one), "[public input 2 (post state root)] [coinbase: state tree access · new path]")
         // A sender that does not exist: no balance; and with forged fields, no leaf.
         slots = Self.slots(); slots[0].from = Address(0xdead)
         fails(try Self.witness(slots), "slot 0 sender: balance ≥ value + gas limit × fee cap")

@@ -10,7 +10,7 @@ import TestSupport
 @Suite struct SparseMerkleGadgetTests {
     /// A circuit with the access's old and new roots as public inputs (the native values), as
     /// the batch circuit binds them; returns the first failure, or nil when satisfied.
-    static func failure(_ a: SparseMerkleAccess, publicRoots: (Fr, Fr)? = nil,
+    static func failure(_ a: SparseMerkleAccess, publicRoots: (Fr, Fr)? = nil, keyBits: Int = SparseMerkleGadget.fullField,
                         tamper: ((inout Assignment) -> Void)? = nil) -> SatisfiabilityError? {
         var cs = ConstraintSystem()
         let roots = publicRoots ?? (a.oldRoot, a.newRoot)
@@ -18,7 +18,7 @@ import TestSupport
         let key = cs.alloc(a.key)
         let write = cs.alloc(a.newValue == nil ? .zero : .one)
         let value = cs.alloc(a.newValue ?? .zero)
-        let out = SparseMerkleGadget.access(&cs, key: key, write: write, newValue: value, witness: a)
+        let out = SparseMerkleGadget.access(&cs, key: key, write: write, newValue: value, witness: a, keyBits: keyBits)
         cs.assertEqual(out.oldRoot, oldRoot)
         cs.assertEqual(out.newRoot, newRoot)
         var (circuit, w) = cs.compile()
@@ -129,8 +129,12 @@ import TestSupport
             bad.siblings[insert.newDepth - 1] = .zero
             #expect(Self.failure(bad) != nil)
         }
-        // A flipped key bit in the assignment (the decomposition is checked).
-        #expect(Self.failure(update, tamper: { w in w.a[w.a.count / 2] += .one }) != nil)
+        // A changed cell in each part of the access's rows (the circuit is 2^16 rows for the
+        // range16 table, so most rows are padding: count from the access's own first row).
+        let before = 2                                                       // after the two public-input rows
+        for row in stride(from: before, to: before + SparseMerkleGadget.rows(depth: depth), by: 97) {
+            #expect(Self.failure(update, tamper: { w in w.a[row] += .one }) != nil, "row \(row)")
+        }
     }
 
     /// The root of `a`'s path with `end` at `depth` (native fold over a's siblings).
@@ -140,6 +144,28 @@ import TestSupport
             h = SparseMerkleTree.bit(a.key, i) ? SparseMerkleTree.branchHash(a.siblings[i], h) : SparseMerkleTree.branchHash(h, a.siblings[i])
         }
         return h
+    }
+
+    @Test func addressBoundedKeys() throws {
+        // The account tree's keys are addresses: with keyBits 160 the gadget takes keys below
+        // 2^160 (inserts, splits, updates, reads) and refuses one at or above it, which the
+        // full-field gadget takes.
+        var rng = SeededRNG(seed: 47)
+        let depth = 20
+        var tree = SparseMerkleTree()
+        func address() -> Fr { Fr(canonicalLimbs: (rng.next(), rng.next(), rng.next() & 0xffff_ffff, 0))! }
+        var keys: [Fr] = []
+        for step in 0..<24 {
+            let key = step % 4 == 3 ? keys[Int(rng.next() % UInt64(keys.count))] : address()
+            let a = try tree.access(key, write: step % 6 == 5 ? nil : Fr(UInt64(step + 1)), depth: depth)
+            keys.append(key)
+            #expect(Self.failure(a, keyBits: 160) == nil, "step \(step)")
+        }
+        let high = Fr(canonicalLimbs: (7, 0, 1 << 32, 0))!                   // 2^160 + 7
+        var copy = tree
+        let over = try copy.access(high, write: Fr(1), depth: depth)
+        #expect(Self.failure(over) == nil)
+        #expect(Self.failure(over, keyBits: 160) != nil)
     }
 
     @Test func rowsPerAccess() {
