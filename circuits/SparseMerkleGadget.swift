@@ -17,8 +17,9 @@ import State
 ///
 /// The path bits are the key's low D bits, decomposed canonically (the rest of the key is
 /// range-checked below ((r − 1) >> D) − 1, or below 2^(keyBits − D) in a tree whose keys are
-/// known to be short, so the decomposition cannot alias to key + r), once for the key and once
-/// for the old path's end leaf. Hashes: a branch is permute(0, l, r)[0], a
+/// known to be short, so the decomposition cannot alias to key + r), once for the key and, in
+/// a tree of full-field keys, once for the old path's end leaf; short keys show where they part
+/// from the end leaf's key arithmetically instead (`splitAt`). Hashes: a branch is permute(0, l, r)[0], a
 /// leaf permute(1, key, value)[0] (`SparseMerkleTree`).
 ///
 /// The caller binds `oldRoot` to the current root and `key`, `write`, `newValue` to its logic;
@@ -34,14 +35,14 @@ public enum SparseMerkleGadget {
         public var oldValue: Variable
     }
 
-    /// Rows one access adds at depth `depth`.
-    public static func rows(depth: Int) -> Int {
+    /// Rows one access adds at depth `depth` in a tree of `keyBits`-bit keys.
+    public static func rows(depth: Int, keyBits: Int = fullField) -> Int {
         var cs = ConstraintSystem()
         var t = SparseMerkleTree()
         let a = try! t.access(Fr(3), write: Fr(1), depth: depth)
         let k = cs.alloc(Fr(3)), w = cs.alloc(.one), v = cs.alloc(.one)
         let before = cs.rowCount
-        _ = access(&cs, key: k, write: w, newValue: v, witness: a)
+        _ = access(&cs, key: k, write: w, newValue: v, witness: a, keyBits: keyBits)
         return cs.rowCount - before
     }
 
@@ -89,12 +90,14 @@ public enum SparseMerkleGadget {
 
         part("key bits")
         let pathBits = lowBits(&cs, key, depth: depth, keyBits: keyBits)
-        let endBits = lowBits(&cs, ko, depth: depth, keyBits: keyBits)
+        // Full-field keys: the end leaf's key decomposed too, its bits compared level by level.
+        // Short keys need no second decomposition (`splitAt` below).
+        let endBits = keyBits == fullField ? lowBits(&cs, ko, depth: depth) : []
 
         part("path flags")
         var oldLevels = [PoseidonGadget.Level](), newLevels = [PoseidonGadget.Level]()
         var eoBelow: Variable? = nil, enBelow: Variable? = nil
-        var lastCount = zero
+        var lastSum = zero                                                   // Σ last, or Σ last·2^i
         for i in stride(from: depth - 1, through: 0, by: -1) {
             let eo = bool(i < a.oldDepth), en = bool(i < a.newDepth)
             cs.assertBoolean(eo); cs.assertBoolean(en)
@@ -103,19 +106,27 @@ public enum SparseMerkleGadget {
             let added = cs.sub(en, eo)
             cs.assertBoolean(added)                                          // en ≥ eo
             // The new path's last level: added levels run down to it, so last = added·(1 − en
-            // below) (en is 1 wherever added is). Σ last = split below also gives added → split.
+            // below) (en is 1 wherever added is), and at most one level is last.
             let last = enBelow.map { cs.combine(added, .one, $0, .zero, product: -Fr.one) } ?? added
-            let differ = cs.combine(pathBits[i], .one, endBits[i], .one, product: -Fr(2))
-            cs.assertMul(added, differ, last)                                // bits equal, then differ last
+            if keyBits == fullField {
+                let differ = cs.combine(pathBits[i], .one, endBits[i], .one, product: -Fr(2))
+                cs.assertMul(added, differ, last)                            // bits equal, then differ last
+                lastSum = cs.add(lastSum, last)
+            } else {
+                lastSum = cs.combine(lastSum, .one, last, Fr(2).pow(UInt64(i)))
+            }
             let s = cs.alloc(a.siblings[i])
             let pushed = cs.mul(last, oldEnd)
             cs.assertMul(added, s, pushed)                                   // empty siblings, then the leaf
-            lastCount = cs.add(lastCount, last)
             oldLevels.append(PoseidonGadget.Level(bit: pathBits[i], sibling: s, enabled: eo))
             newLevels.append(PoseidonGadget.Level(bit: pathBits[i], sibling: s, enabled: en))
             eoBelow = eo; enBelow = en
         }
-        cs.assertEqual(lastCount, split)                                     // a split adds levels
+        if keyBits == fullField {
+            cs.assertEqual(lastSum, split)                                   // a split adds levels
+        } else {
+            splitAt(&cs, power: lastSum, split: split, difference: diff, keyBits: keyBits)
+        }
         // Each path, bottom up: where the path reaches a level the node is Poseidon(l, r) with
         // (l, r) = bit ? (sibling, node) : (node, sibling), else it stays the path's end.
         part("old path")
@@ -123,6 +134,33 @@ public enum SparseMerkleGadget {
         part("new path")
         let newRoot = PoseidonGadget.merklePath(&cs, end: newEnd, levels: newLevels)
         return Output(oldRoot: oldRoot, newRoot: newRoot, oldPresent: own, oldValue: vo)
+    }
+
+    /// For short keys: `power` = Σ last·2^i is 2^m for the new path's last level m, or 0 when no
+    /// level was added. Asserts power ≠ 0 exactly when `split`, and then that the end leaf's key
+    /// ko and the key agree below bit m and differ at it: ko − key = 2^m·(2u + 1) with
+    /// u + 2^(keyBits − 1) < 2^keyBits. Both keys are below 2^keyBits (the key by its
+    /// decomposition, ko as a key already in the tree, whose leaf the old path opens), so both
+    /// sides are integers far below r and the equation holds over the integers: the difference's
+    /// lowest set bit is m. This replaces the end key's decomposition and two rows a level.
+    /// `u` is the prover's quotient (computed when nil; tests force others to show that no
+    /// choice passes a wrong level).
+    public static func splitAt(_ cs: inout ConstraintSystem, power: Variable, split: Variable, difference: Variable,
+                               keyBits: Int, u forced: Fr? = nil) {
+        let p = cs.value(of: power), splits = !cs.value(of: split).isZero
+        cs.addRow(a: power, b: split, qL: .one, qM: -Fr.one)                 // no split: power = 0
+        let w = cs.alloc(p.inverse() ?? .zero)
+        let pw = cs.mul(power, w)
+        cs.addRow(a: split, b: pw, qL: -Fr.one, qM: .one)                    // split: power ≠ 0
+        // u = ((ko − key)/2^m − 1)/2, the field image of a signed integer.
+        let uValue = splits && !p.isZero
+            ? (cs.value(of: difference) * p.inverse()! - .one) * Fr(2).inverse()! : Fr.zero
+        let u = cs.alloc(forced ?? uValue)
+        let offset = Fr(2).pow(UInt64(keyBits - 1))
+        RangeCheck.checkBits16(&cs, cs.combine(u, .one, u, .zero, constant: offset), bits: keyBits)
+        let pu = cs.mul(power, u)
+        let rest = cs.combine(cs.sub(difference, power), .one, pu, -Fr(2))  // ko − key − 2^m − 2^(m+1)·u
+        cs.addRow(a: split, b: rest, qM: .one)                               // = 0 when split
     }
 
     /// The key bound of a tree whose keys are any field element (storage trees: Poseidon hashes).

@@ -34,8 +34,12 @@ struct CircuitCommand: ParsableCommand {
         @Option(help: "The state tree depth (6…63).")
         var depth: Int = BatchCircuitSpec.depth
 
+        @Option(help: "Storage writes per batch, for the capacities printed last.")
+        var writes: Int = BatchCircuitSpec.writes
+
         func validate() throws {
             guard (6...63).contains(depth) else { throw ValidationError("--depth must be 6…63") }
+            guard (0...4096).contains(writes) else { throw ValidationError("--writes must be 0…4096") }
         }
 
         func run() {
@@ -51,6 +55,11 @@ struct CircuitCommand: ParsableCommand {
                     print(String(p.rows).leftPadded(8) + "  " + String(format: "%5.1f%%", share) + "  "
                           + p.name.dropFirst(prefix.count).drop(while: { $0 == ":" || $0 == " " }))
                 }
+            }
+            // What a batch:DEPTH:CAPACITY:WRITES spec can ask for at each size.
+            for k in 16...20 {
+                let c = BatchCircuit.capacity(depth: depth, logSize: k, writes: writes)
+                print("2^\(k) rows hold \(c) slots with \(writes) storage writes (batch:\(depth):\(c):\(writes))")
             }
         }
     }

@@ -89,51 +89,67 @@ import TestSupport
         #expect(throws: SparseMerkleAccessError.deletion(key: k0)) { _ = try tree.access(k0, write: .zero, depth: depth) }
     }
 
-    @Test func wrongPathsAreRefused() throws {
+    /// A random key: any field element, or an address (below 2^160).
+    static func randomKey(_ rng: inout SeededRNG, keyBits: Int) -> Fr {
+        keyBits == SparseMerkleGadget.fullField ? Fr.random(using: &rng)
+            : Fr(canonicalLimbs: (rng.next(), rng.next(), rng.next() & 0xffff_ffff, 0))!
+    }
+
+    /// Full-field keys (the end key decomposed) and address keys (where keys part shown
+    /// arithmetically): the same wrong paths refused.
+    @Test(arguments: [SparseMerkleGadget.fullField, 160])
+    func wrongPathsAreRefused(keyBits: Int) throws {
+        func failure(_ a: SparseMerkleAccess, publicRoots: (Fr, Fr)? = nil,
+                     tamper: ((inout Assignment) -> Void)? = nil) -> SatisfiabilityError? {
+            Self.failure(a, publicRoots: publicRoots, keyBits: keyBits, tamper: tamper)
+        }
         var rng = SeededRNG(seed: 43)
         let depth = 20
         var tree = SparseMerkleTree()
-        for _ in 0..<40 { tree.update(Fr.random(using: &rng), Fr.random(using: &rng)) }
-        let present = tree.proof(Fr.random(using: &rng))                     // some path's end
+        for _ in 0..<40 { tree.update(Self.randomKey(&rng, keyBits: keyBits), Fr.random(using: &rng)) }
+        let present = tree.proof(Self.randomKey(&rng, keyBits: keyBits))    // some path's end
         guard case .leaf(let existing, _) = present.end else { Issue.record("no leaf"); return }
         var copy = tree
         let update = try copy.access(existing, write: Fr(5), depth: depth)
         copy = tree
-        let fresh = Fr.random(using: &rng)
+        let fresh = Self.randomKey(&rng, keyBits: keyBits)
         let insert = try copy.access(fresh, write: Fr(6), depth: depth)
-        #expect(Self.failure(update) == nil && Self.failure(insert) == nil)
+        #expect(insert.newDepth > insert.oldDepth, "the insert splits a leaf")
+        #expect(failure(update) == nil && failure(insert) == nil)
 
         // A changed sibling, a claimed new root that is not the tree's, a path cut short.
         var bad = update; bad.siblings[0] += .one
-        #expect(Self.failure(bad) != nil)
-        #expect(Self.failure(update, publicRoots: (update.oldRoot, update.newRoot + .one)) != nil)
+        #expect(failure(bad) != nil)
+        #expect(failure(update, publicRoots: (update.oldRoot, update.newRoot + .one)) != nil)
         bad = update; bad.oldDepth -= 1; bad.newDepth -= 1
-        #expect(Self.failure(bad) != nil)
+        #expect(failure(bad) != nil)
         // Claiming the key absent (insert into empty) while its leaf is there; claiming it present
         // with another value.
         bad = update; bad.oldEnd = .empty
-        #expect(Self.failure(bad) != nil)
+        #expect(failure(bad) != nil)
         bad = update; bad.oldEnd = .leaf(key: existing, value: Fr(1))
-        #expect(Self.failure(bad) != nil)
+        #expect(failure(bad) != nil)
         // Overwriting another key's leaf in place instead of splitting (deletes that key).
         if insert.newDepth > insert.oldDepth {
             bad = insert; bad.newDepth = insert.oldDepth
             for i in insert.oldDepth..<depth { bad.siblings[i] = .zero }
             let wrongRoot = Self.rootFolding(bad, end: SparseMerkleTree.leafHash(key: fresh, value: Fr(6)), depth: insert.oldDepth)
-            #expect(Self.failure(bad, publicRoots: (insert.oldRoot, wrongRoot)) != nil)
+            #expect(failure(bad, publicRoots: (insert.oldRoot, wrongRoot)) != nil)
         }
-        // Splitting one level too deep (an empty sibling where the pushed-down leaf belongs).
+        // Splitting one level too deep (an empty sibling where the pushed-down leaf belongs),
+        // with the new root that path folds to: only the split's bit check refuses it.
         if insert.newDepth > insert.oldDepth && insert.newDepth < depth {
             bad = insert; bad.newDepth += 1
             bad.siblings[insert.newDepth] = bad.siblings[insert.newDepth - 1]
             bad.siblings[insert.newDepth - 1] = .zero
-            #expect(Self.failure(bad) != nil)
+            let deeperRoot = Self.rootFolding(bad, end: SparseMerkleTree.leafHash(key: fresh, value: Fr(6)), depth: bad.newDepth)
+            #expect(failure(bad, publicRoots: (insert.oldRoot, deeperRoot)) != nil)
         }
         // A changed cell in each part of the access's rows (the circuit is 2^16 rows for the
         // range16 table, so most rows are padding: count from the access's own first row).
         let before = 2                                                       // after the two public-input rows
-        for row in stride(from: before, to: before + SparseMerkleGadget.rows(depth: depth), by: 97) {
-            #expect(Self.failure(update, tamper: { w in w.a[row] += .one }) != nil, "row \(row)")
+        for row in stride(from: before, to: before + SparseMerkleGadget.rows(depth: depth, keyBits: keyBits), by: 97) {
+            #expect(failure(update, tamper: { w in w.a[row] += .one }) != nil, "row \(row)")
         }
     }
 
@@ -166,6 +182,35 @@ import TestSupport
         let over = try copy.access(high, write: Fr(1), depth: depth)
         #expect(Self.failure(over) == nil)
         #expect(Self.failure(over, keyBits: 160) != nil)
+    }
+
+    /// Where two address keys part (`splitAt`): only the level of their lowest differing bit,
+    /// with a split, passes, whatever quotient the prover picks.
+    @Test func splitLevelOfShortKeys() {
+        func passes(key: Fr, ko: Fr, level: Int?, split: Bool, u: Fr? = nil) -> Bool {
+            var cs = ConstraintSystem()
+            let d = cs.sub(cs.alloc(ko), cs.alloc(key))
+            let p = cs.alloc(level.map { Fr(2).pow(UInt64($0)) } ?? .zero), s = cs.alloc(split ? .one : .zero)
+            SparseMerkleGadget.splitAt(&cs, power: p, split: s, difference: d, keyBits: 160, u: u)
+            let (circuit, w) = cs.compile()
+            return (try? circuit.check(w)) != nil
+        }
+        var rng = SeededRNG(seed: 53)
+        for m in [0, 5, 19, 31] {
+            let key = Self.randomKey(&rng, keyBits: 160)
+            let ko = Self.flip(key, m), far = Self.flip(Self.flip(key, m), 150)   // part at bit m
+            for other in [ko, far] {
+                #expect(passes(key: key, ko: other, level: m, split: true), "m = \(m)")
+                #expect(!passes(key: key, ko: other, level: nil, split: true))          // a split adds a level
+                #expect(!passes(key: key, ko: other, level: m, split: false))           // no split, no level
+                for wrong in [m - 1, m + 1] where wrong >= 0 {
+                    for u in [nil, Fr.zero, Fr.one, -Fr.one, Fr(2).pow(100)] as [Fr?] {
+                        #expect(!passes(key: key, ko: other, level: wrong, split: true, u: u), "m = \(m), level \(wrong)")
+                    }
+                }
+            }
+        }
+        #expect(passes(key: Fr(9), ko: Fr(9), level: nil, split: false))                // a read or an update
     }
 
     @Test func rowsPerAccess() {
