@@ -147,15 +147,13 @@ public enum SparseMerkleGadget {
     /// choice passes a wrong level).
     public static func splitAt(_ cs: inout ConstraintSystem, power: Variable, split: Variable, difference: Variable,
                                keyBits: Int, u forced: Fr? = nil) {
-        let p = cs.value(of: power), splits = !cs.value(of: split).isZero
+        let inverse = cs.value(of: power).inverse(), splits = !cs.value(of: split).isZero
         cs.addRow(a: power, b: split, qL: .one, qM: -Fr.one)                 // no split: power = 0
-        let w = cs.alloc(p.inverse() ?? .zero)
-        let pw = cs.mul(power, w)
+        let pw = cs.mul(power, cs.alloc(inverse ?? .zero))
         cs.addRow(a: split, b: pw, qL: -Fr.one, qM: .one)                    // split: power ≠ 0
         // u = ((ko − key)/2^m − 1)/2, the field image of a signed integer.
-        let uValue = splits && !p.isZero
-            ? (cs.value(of: difference) * p.inverse()! - .one) * Fr(2).inverse()! : Fr.zero
-        let u = cs.alloc(forced ?? uValue)
+        let uValue = splits ? inverse.map { (cs.value(of: difference) * $0 - .one) * Fr(2).inverse()! } : nil
+        let u = cs.alloc(forced ?? uValue ?? .zero)
         let offset = Fr(2).pow(UInt64(keyBits - 1))
         RangeCheck.checkBits16(&cs, cs.combine(u, .one, u, .zero, constant: offset), bits: keyBits)
         let pu = cs.mul(power, u)
